@@ -1,0 +1,59 @@
+import type { CommandType } from '../commands/command.js'
+import { reject, type Rejection } from '../rejections/rejection.js'
+import type { Actor, RoleName } from './actor.js'
+
+/**
+ * Which role may issue each command (`DOMAIN.md`, "Who may do what"). A buyer or an accountant
+ * acts only on its own beneficiary's money; the auditor reads only.
+ */
+export const PERMISSIONS: { readonly [T in CommandType]: Exclude<RoleName, 'auditor'> } = {
+  OpenFramework: 'coordinator',
+  AddHolder: 'coordinator',
+  AddBeneficiary: 'coordinator',
+  Allocate: 'coordinator',
+  ReleaseAllocation: 'coordinator',
+  TransferAllocation: 'coordinator',
+  CloseFramework: 'coordinator',
+  AwardContract: 'buyer',
+  CertifyService: 'buyer',
+  CloseContract: 'buyer',
+  RecordPayment: 'accountant',
+}
+
+/** Whether the actor holds the role a command type needs, for any beneficiary. */
+export function mayIssue(actor: Actor, type: CommandType): boolean {
+  const needed = PERMISSIONS[type]
+  return actor.roles.some((role) => role.role === needed)
+}
+
+/**
+ * `forbidden` unless the actor holds the role the command needs, for the beneficiary whose money
+ * it moves. `beneficiaryId` is undefined for coordinator commands, or when the target is unknown.
+ */
+export function authorize(
+  actor: Actor,
+  type: CommandType,
+  beneficiaryId: string | undefined,
+): Rejection | undefined {
+  const needed = PERMISSIONS[type]
+  const allowed = actor.roles.some((role) => {
+    if (role.role !== needed) return false
+    if (role.role === 'buyer' || role.role === 'accountant') {
+      return beneficiaryId === undefined || role.beneficiaryId === beneficiaryId
+    }
+    return true
+  })
+  if (allowed) return undefined
+  const scope =
+    needed === 'coordinator'
+      ? 'the coordinator'
+      : `a ${needed} of beneficiary ${beneficiaryId ?? '(any)'}`
+  const held = actor.roles
+    .map((r) => ('beneficiaryId' in r ? `${r.role} of ${r.beneficiaryId}` : r.role))
+    .join(', ')
+  return reject(
+    'forbidden',
+    `${type} must be issued by ${scope}; actor ${actor.id} holds ${held === '' ? 'no role' : held}. Nothing was written.`,
+    { actorId: actor.id, needed, beneficiaryId },
+  )
+}

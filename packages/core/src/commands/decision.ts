@@ -1,0 +1,32 @@
+import type { ContractEvent, FrameworkEvent } from '../events/event-catalogue.js'
+import type { Rejection } from '../rejections/rejection.js'
+
+/** What a decider concluded: events for each stream it writes, or a rejection. */
+export type Decision =
+  | {
+      readonly ok: true
+      readonly framework: readonly FrameworkEvent[]
+      readonly contract: readonly ContractEvent[]
+    }
+  | { readonly ok: false; readonly rejection: Rejection }
+
+/** Facts a decider needs that do not come from the command or the state. */
+export interface DecisionContext {
+  /** Today's business date in Paris, for commands whose date is optional. */
+  readonly today: string
+}
+
+/** A decision that writes events to the framework stream only. */
+export function frameworkEvents(...events: FrameworkEvent[]): Decision {
+  return { ok: true, framework: events, contract: [] }
+}
+
+/** A decision that writes events to the contract stream only. */
+export function contractEvents(...events: ContractEvent[]): Decision {
+  return { ok: true, framework: [], contract: events }
+}
+
+/** A decision that refuses the command. */
+export function refused(rejection: Rejection): Decision {
+  return { ok: false, rejection }
+}

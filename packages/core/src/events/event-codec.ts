@@ -1,0 +1,80 @@
+import type { ZodType } from 'zod'
+import { LedgerError } from '../ledger/ledger-error.js'
+import { withoutUndefined } from './canonical-json.js'
+import type { RecordedEvent } from './envelope.js'
+import { EVENT_CATALOGUE, isEventType, type DomainEvent } from './event-catalogue.js'
+import { upcast } from './upcasters.js'
+
+/** A recorded event whose data has been validated against its schema: typed by `type`. */
+export type LedgerEvent = Omit<RecordedEvent, 'type' | 'data'> & DomainEvent
+
+function issuesOf(error: {
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[]
+}): string {
+  return error.issues
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ')
+}
+
+/**
+ * Validates a domain event's data against its schema before it is written, and returns it in
+ * canonical form. Throws `INVALID_EVENT` when a decider produced data its schema refuses.
+ */
+export function encodeEvent(event: DomainEvent): {
+  type: string
+  schemaVersion: number
+  data: unknown
+} {
+  const definition = EVENT_CATALOGUE[event.type]
+  const parsed = (definition.schema as ZodType).safeParse(event.data)
+  if (!parsed.success) {
+    throw new LedgerError(
+      'INVALID_EVENT',
+      `Refusing to write a ${event.type} event whose data does not match its schema: ${issuesOf(parsed.error)}.`,
+      { details: { type: event.type } },
+    )
+  }
+  return {
+    type: event.type,
+    schemaVersion: definition.schemaVersion,
+    data: withoutUndefined(parsed.data),
+  }
+}
+
+/**
+ * Reads a stored event: upcasts older schema versions to the current one, then validates the data.
+ * Throws `INVALID_EVENT` for an unknown type, a future schema version or data that fails its schema.
+ */
+export function decodeEvent(recorded: RecordedEvent): LedgerEvent {
+  if (!isEventType(recorded.type)) {
+    throw new LedgerError(
+      'INVALID_EVENT',
+      `Event at position ${recorded.position} has unknown type ${recorded.type}; it was written by another program or a newer Plafond. Upgrade @plafond/core.`,
+      { details: { position: recorded.position, type: recorded.type } },
+    )
+  }
+  const definition = EVENT_CATALOGUE[recorded.type]
+  if (recorded.schemaVersion > definition.schemaVersion) {
+    throw new LedgerError(
+      'INVALID_EVENT',
+      `Event at position ${recorded.position} is ${recorded.type} v${recorded.schemaVersion}, newer than this Plafond knows (v${definition.schemaVersion}). Upgrade @plafond/core.`,
+      {
+        details: {
+          position: recorded.position,
+          type: recorded.type,
+          schemaVersion: recorded.schemaVersion,
+        },
+      },
+    )
+  }
+  const data = upcast(recorded.type, recorded.schemaVersion, recorded.data)
+  const parsed = (definition.schema as ZodType).safeParse(data)
+  if (!parsed.success) {
+    throw new LedgerError(
+      'INVALID_EVENT',
+      `Event at position ${recorded.position} (${recorded.type}) does not match its schema: ${issuesOf(parsed.error)}.`,
+      { details: { position: recorded.position, type: recorded.type } },
+    )
+  }
+  return { ...recorded, schemaVersion: definition.schemaVersion, data: parsed.data } as LedgerEvent
+}

@@ -1,0 +1,361 @@
+import { monotonicFactory } from 'ulid'
+import type { Actor } from '../authorization/actor.js'
+import { authorize } from '../authorization/authorize.js'
+import { parisDate } from '../calendar/business-date.js'
+import type { Command, CommandInput } from '../commands/command.js'
+import { handlerOf } from '../commands/command-handlers.js'
+import { contractStream, frameworkStream, type RecordedEvent } from '../events/envelope.js'
+import { decodeEvent, type LedgerEvent } from '../events/event-codec.js'
+import type { Rejection } from '../rejections/rejection.js'
+import { createInMemoryStore } from '../store/in-memory-store.js'
+import type {
+  CommandOutcome,
+  EventStore,
+  LogHead,
+  ReadAllOptions,
+  WrittenRange,
+} from '../store/event-store.js'
+import { commandContent, idempotencyConflict } from './idempotency.js'
+import { isLedgerError, LedgerError } from './ledger-error.js'
+import { parseActor, parseCommand } from './parse-input.js'
+import { StateCache } from './stream-states.js'
+import { verifyLog, type VerifyOptions, type VerifyResult } from './verify-log.js'
+import { WorkingSet } from './working-set.js'
+import { WriteLocks } from './write-locks.js'
+
+/** Options of `createLedger`. */
+export interface LedgerOptions {
+  /** Where events live; a fresh in-memory store when omitted. */
+  readonly store?: EventStore
+  /** The clock that stamps `recordedAt` and gives today's date; `() => new Date()` by default. */
+  readonly clock?: () => Date
+  /** Event ids; monotonic ULIDs stamped with `clock` by default. */
+  readonly newId?: () => string
+  /** Attempts per command when other writers keep changing the same streams; 12 by default. */
+  readonly maxAttempts?: number
+  /** Milliseconds to wait before attempt `n` (2, 3, …); grows from 1 ms to 50 ms by default. */
+  readonly retryDelay?: (attempt: number) => number
+  /** How many stream states the ledger keeps decided in memory; 10 000 by default. */
+  readonly cacheSize?: number
+}
+
+/** Options of `execute` and `executeBatch`. */
+export interface ExecuteOptions {
+  /** Who issues the command: `{ id, roles }`. */
+  readonly actor: Actor
+  /** Recorded in each event's `meta.correlationId`. */
+  readonly correlationId?: string
+  /** Recorded in each event's `meta.causationId`. */
+  readonly causationId?: string
+}
+
+/**
+ * The outcome of a command: the events it wrote, or why it was refused. `replayed` is true when
+ * the command id had been seen before and this is its first outcome, returned again.
+ */
+export type ExecuteResult =
+  | { readonly ok: true; readonly events: readonly LedgerEvent[]; readonly replayed: boolean }
+  | { readonly ok: false; readonly rejection: Rejection; readonly replayed: boolean }
+
+/** The ledger: commands in, events out, the ceiling kept under any interleaving of writers. */
+export interface Ledger {
+  /** Executes one command. Refusals are returned; only infrastructure failures throw `LedgerError`. */
+  execute(command: CommandInput, options: ExecuteOptions): Promise<ExecuteResult>
+  /** Executes commands in order as if one by one, and appends all their events in one transaction. */
+  executeBatch(commands: readonly CommandInput[], options: ExecuteOptions): Promise<ExecuteResult[]>
+  /** Reads the log in position order, each event validated and upcast. */
+  readAll(options?: ReadAllOptions): AsyncIterable<LedgerEvent>
+  /** Checks the hash chain, positions, versions and schemas of the whole log. */
+  verify(options?: VerifyOptions): Promise<VerifyResult>
+  /** The last event's position and hash: export it as a checkpoint for `verify`. */
+  head(): Promise<LogHead | undefined>
+  /** The store behind the ledger. */
+  readonly store: EventStore
+  /** Closes the store. */
+  close(): Promise<void>
+}
+
+type Pending =
+  | { readonly kind: 'done'; readonly result: ExecuteResult }
+  | {
+      readonly kind: 'written'
+      readonly ranges: readonly WrittenRange[]
+      readonly replayed: boolean
+    }
+
+const defaultDelay = (attempt: number): number => Math.min(2 ** (attempt - 2), 50)
+
+/**
+ * Creates a ledger over a store (in memory by default).
+ *
+ * ```ts
+ * const ledger = createLedger()
+ * const result = await ledger.execute(
+ *   { type: 'OpenFramework', commandId: 'c-1', frameworkId: 'AC-2025', title: 'Agile', buyerId: '13002526500013',
+ *     estimate: '195000000', maximum: '495000000', startsOn: '2025-10-01', endsOn: '2029-09-30', maxHolders: 7 },
+ *   { actor: { id: 'dinum', roles: [{ role: 'coordinator' }] } },
+ * )
+ * ```
+ */
+export function createLedger(options: LedgerOptions = {}): Ledger {
+  const store = options.store ?? createInMemoryStore()
+  const clock = options.clock ?? (() => new Date())
+  const ulid = monotonicFactory()
+  const newId = options.newId ?? (() => ulid(clock().getTime()))
+  const maxAttempts = options.maxAttempts ?? 12
+  const retryDelay = options.retryDelay ?? defaultDelay
+  const cache = new StateCache(options.cacheSize ?? 10_000)
+  const locks = new WriteLocks()
+
+  async function replayOutcome(outcome: CommandOutcome): Promise<ExecuteResult> {
+    if (!outcome.result.ok)
+      return { ok: false, rejection: outcome.result.rejection, replayed: true }
+    return { ok: true, events: await readRanges(outcome.result.written), replayed: true }
+  }
+
+  async function readRanges(ranges: readonly WrittenRange[]): Promise<LedgerEvent[]> {
+    const events: LedgerEvent[] = []
+    for (const range of ranges) {
+      for await (const event of store.readStream(range.stream, range))
+        events.push(decodeEvent(event))
+    }
+    return events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
+  }
+
+  /**
+   * Decides one command on a working set. Idempotency is optimistic: the first attempt does not
+   * look the id up, because the store refuses a second outcome for it in the same transaction as
+   * the events; a retry looks it up and returns the first outcome.
+   */
+  async function decideOne(
+    command: Command,
+    options: ExecuteOptions & { readonly actor: Actor },
+    work: WorkingSet,
+    outcomes: CommandOutcome[],
+    lookup: boolean,
+    recordedAt: string,
+  ): Promise<Pending> {
+    const handler = handlerOf(command.type)
+    const loaded = await work.statesFor(command)
+    const forbidden = authorize(
+      options.actor,
+      command.type,
+      handler.beneficiaryOf(command, loaded.states),
+    )
+    if (forbidden)
+      return { kind: 'done', result: { ok: false, rejection: forbidden, replayed: false } }
+    const content = commandContent(command)
+    if (lookup) {
+      const stored = await store.findOutcome(command.commandId)
+      if (stored) {
+        if (stored.content !== content) {
+          return {
+            kind: 'done',
+            result: { ok: false, rejection: idempotencyConflict(stored, command), replayed: false },
+          }
+        }
+        return { kind: 'done', result: await replayOutcome(stored) }
+      }
+    }
+    const decision = handler.decide(command, loaded.states, {
+      today: parisDate(new Date(recordedAt)),
+    })
+    const base = { commandId: command.commandId, commandType: command.type, content, recordedAt }
+    if (!decision.ok) {
+      outcomes.push({ ...base, result: { ok: false, rejection: decision.rejection } })
+      return { kind: 'done', result: { ok: false, rejection: decision.rejection, replayed: false } }
+    }
+    const ranges = work.add(loaded, decision, {
+      newId,
+      commandId: command.commandId,
+      actorId: options.actor.id,
+      recordedAt,
+      correlationId: options.correlationId,
+      causationId: options.causationId,
+    })
+    outcomes.push({ ...base, result: { ok: true, written: ranges } })
+    return { kind: 'written', ranges, replayed: false }
+  }
+
+  function eventsOf(
+    ranges: readonly WrittenRange[],
+    byKey: ReadonlyMap<string, RecordedEvent>,
+  ): LedgerEvent[] {
+    const events: LedgerEvent[] = []
+    for (const range of ranges) {
+      for (let version = range.fromVersion; version <= range.toVersion; version++) {
+        events.push(byKey.get(`${range.stream}@${version}`) as LedgerEvent)
+      }
+    }
+    return events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
+  }
+
+  /** Runs attempts until one commits, retrying on version conflicts up to `maxAttempts`. */
+  async function withRetries<T>(
+    what: string,
+    attempt: (fresh: boolean, lookup: boolean) => Promise<T>,
+  ): Promise<T> {
+    let lastConflict: LedgerError | undefined
+    for (let n = 1; n <= maxAttempts; n++) {
+      if (n > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
+      try {
+        return await attempt(n > 1, n > 1)
+      } catch (error) {
+        if (!isLedgerError(error, 'CONCURRENCY_CONFLICT')) throw error
+        lastConflict = error
+      }
+    }
+    throw new LedgerError(
+      'CONCURRENCY_CONFLICT',
+      `${what} still conflicted with other writers after ${maxAttempts} attempts; nothing was written. Retry later with the same commandId: it is safe.`,
+      { cause: lastConflict, details: { attempts: maxAttempts } },
+    )
+  }
+
+  function rejectedInput(rejection: Rejection): ExecuteResult {
+    return { ok: false, rejection, replayed: false }
+  }
+
+  async function execute(
+    input: CommandInput,
+    executeOptions: ExecuteOptions,
+  ): Promise<ExecuteResult> {
+    const actorParsed = parseActor(executeOptions.actor)
+    if ('rejection' in actorParsed) return rejectedInput(actorParsed.rejection)
+    const parsed = parseCommand(input)
+    if ('rejection' in parsed) return rejectedInput(parsed.rejection)
+    const { command } = parsed
+    const actor = actorParsed.actor
+    // Refuse a role that can never issue this command before reading anything.
+    const roleCheck = authorize(actor, command.type, undefined)
+    if (roleCheck) return rejectedInput(roleCheck)
+
+    const target = handlerOf(command.type).target(command)
+    const keys = [
+      ...(target.contractId === undefined ? [] : [contractStream(target.contractId)]),
+      ...(target.frameworkId === undefined ? [] : [frameworkStream(target.frameworkId)]),
+    ]
+    const release = await locks.streams(keys)
+    const held: (() => void)[] = []
+    try {
+      return await withRetries(`${command.type} ${command.commandId}`, async (fresh, lookup) => {
+        const work = new WorkingSet(store, cache, fresh)
+        if (target.withFramework === true && target.contractId !== undefined && held.length === 0) {
+          const frameworkId = await work.frameworkOfContract(target.contractId)
+          if (frameworkId !== undefined) held.push(await locks.stream(frameworkStream(frameworkId)))
+        }
+        const outcomes: CommandOutcome[] = []
+        const recordedAt = clock().toISOString()
+        const pending = await decideOne(
+          command,
+          { ...executeOptions, actor },
+          work,
+          outcomes,
+          lookup,
+          recordedAt,
+        )
+        if (outcomes.length === 0) return pending.kind === 'done' ? pending.result : never()
+        const appended = await store.append(work.writes(), { outcomes })
+        work.commit()
+        if (pending.kind === 'done') return pending.result
+        return { ok: true, events: appended.events as readonly LedgerEvent[], replayed: false }
+      })
+    } finally {
+      for (const unlock of held) unlock()
+      release()
+    }
+  }
+
+  async function executeBatch(
+    inputs: readonly CommandInput[],
+    executeOptions: ExecuteOptions,
+  ): Promise<ExecuteResult[]> {
+    const actorParsed = parseActor(executeOptions.actor)
+    if ('rejection' in actorParsed) return inputs.map(() => rejectedInput(actorParsed.rejection))
+    const actor = actorParsed.actor
+    const parsed = inputs.map(parseCommand)
+    const release = await locks.everything()
+    try {
+      return await withRetries(`A batch of ${inputs.length} commands`, async (fresh, lookup) => {
+        const work = new WorkingSet(store, cache, fresh)
+        const outcomes: CommandOutcome[] = []
+        const recordedAt = clock().toISOString()
+        const pendings: Pending[] = []
+        const seen = new Map<string, { readonly content: string; readonly index: number }>()
+        for (const entry of parsed) {
+          if ('rejection' in entry) {
+            pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
+            continue
+          }
+          const { command } = entry
+          const roleCheck = authorize(actor, command.type, undefined)
+          if (roleCheck) {
+            pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
+            continue
+          }
+          const earlier = seen.get(command.commandId)
+          if (earlier) {
+            pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
+            continue
+          }
+          const pending = await decideOne(
+            command,
+            { ...executeOptions, actor },
+            work,
+            outcomes,
+            lookup,
+            recordedAt,
+          )
+          seen.set(command.commandId, { content: commandContent(command), index: pendings.length })
+          pendings.push(pending)
+        }
+        const appended =
+          outcomes.length === 0 ? { events: [] } : await store.append(work.writes(), { outcomes })
+        work.commit()
+        const byKey = new Map(appended.events.map((e) => [`${e.stream}@${e.version}`, e]))
+        return pendings.map((pending): ExecuteResult =>
+          pending.kind === 'done'
+            ? pending.result
+            : { ok: true, events: eventsOf(pending.ranges, byKey), replayed: pending.replayed },
+        )
+      })
+    } finally {
+      release()
+    }
+  }
+
+  return {
+    execute,
+    executeBatch,
+    async *readAll(readOptions?: ReadAllOptions): AsyncIterable<LedgerEvent> {
+      for await (const event of store.readAll(readOptions)) yield decodeEvent(event)
+    },
+    verify: (verifyOptions?: VerifyOptions) => verifyLog(store, verifyOptions),
+    head: () => store.head(),
+    store,
+    close: () => store.close(),
+  }
+}
+
+/** A command id seen earlier in the same batch: its outcome again, or a conflict. */
+function repeatInBatch(
+  command: Command,
+  earlier: { readonly content: string; readonly index: number },
+  pendings: readonly Pending[],
+  outcomes: readonly CommandOutcome[],
+): Pending {
+  const first = outcomes.find((o) => o.commandId === command.commandId)
+  if (earlier.content !== commandContent(command) && first) {
+    return {
+      kind: 'done',
+      result: { ok: false, rejection: idempotencyConflict(first, command), replayed: false },
+    }
+  }
+  const previous = pendings[earlier.index]!
+  if (previous.kind === 'written') return { ...previous, replayed: true }
+  return { kind: 'done', result: { ...previous.result, replayed: true } }
+}
+
+function never(): never {
+  throw new Error('A decision wrote events without recording an outcome.')
+}

@@ -1,0 +1,46 @@
+import type { ZodError } from 'zod'
+import { Actor } from '../authorization/actor.js'
+import { Command } from '../commands/command.js'
+import { reject, type InputIssue, type Rejection } from '../rejections/rejection.js'
+
+function issuesOf(error: ZodError, prefix: string): InputIssue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.') || '(root)',
+    message: issue.message,
+  }))
+}
+
+function invalid(what: string, issues: InputIssue[]): Rejection {
+  const first = issues[0]!
+  const more =
+    issues.length > 1
+      ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+      : ''
+  const sentence = /[.!?]$/.test(first.message) ? first.message : `${first.message}.`
+  return reject(
+    'invalid_command',
+    `Invalid ${what} at ${first.path}: ${sentence}${more} Nothing was written.`,
+    {
+      path: first.path,
+      issues,
+    },
+  )
+}
+
+/** Parses a command, or says which field is wrong and why (`invalid_command`). */
+export function parseCommand(
+  input: unknown,
+): { readonly command: Command } | { readonly rejection: Rejection } {
+  const parsed = Command.safeParse(input)
+  if (parsed.success) return { command: parsed.data }
+  return { rejection: invalid('command', issuesOf(parsed.error, '')) }
+}
+
+/** Parses the actor passed beside a command. */
+export function parseActor(
+  input: unknown,
+): { readonly actor: Actor } | { readonly rejection: Rejection } {
+  const parsed = Actor.safeParse(input)
+  if (parsed.success) return { actor: parsed.data }
+  return { rejection: invalid('actor', issuesOf(parsed.error, 'actor')) }
+}

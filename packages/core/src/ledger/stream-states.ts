@@ -1,0 +1,107 @@
+import { produce } from 'immer'
+import { evolveContract } from '../contract/contract-evolve.js'
+import { initialContractState, type ContractState } from '../contract/contract-state.js'
+import type { ContractEvent, FrameworkEvent, StreamKind } from '../events/event-catalogue.js'
+import { decodeEvent } from '../events/event-codec.js'
+import { evolveFramework } from '../framework/framework-evolve.js'
+import { initialFrameworkState, type FrameworkState } from '../framework/framework-state.js'
+import type { EventStore } from '../store/event-store.js'
+
+/** The state type of each stream kind. */
+export interface StateOfKind {
+  readonly framework: FrameworkState
+  readonly contract: ContractState
+}
+
+/** A stream's state as of a version. */
+export interface StreamSnapshot<K extends StreamKind = StreamKind> {
+  readonly stream: string
+  readonly kind: K
+  readonly version: number
+  readonly state: StateOfKind[K]
+}
+
+/** The initial state of a stream kind. */
+export function initialState<K extends StreamKind>(kind: K): StateOfKind[K] {
+  return (kind === 'framework' ? initialFrameworkState() : initialContractState()) as StateOfKind[K]
+}
+
+/** Applies events to a state in one immer `produce`: one copy-on-write pass however many events. */
+export function applyEvents<K extends StreamKind>(
+  kind: K,
+  state: StateOfKind[K],
+  events: readonly (K extends 'framework' ? FrameworkEvent : ContractEvent)[],
+): StateOfKind[K] {
+  if (events.length === 0) return state
+  if (kind === 'framework') {
+    return produce(state as FrameworkState, (draft) => {
+      for (const event of events) evolveFramework(draft, event as FrameworkEvent)
+    }) as StateOfKind[K]
+  }
+  return produce(state as ContractState, (draft) => {
+    for (const event of events) evolveContract(draft, event as ContractEvent)
+  }) as StateOfKind[K]
+}
+
+/**
+ * Decided states by stream, most recently used last; the oldest are dropped past `limit`. A cached
+ * state may be stale when other processes write: the expected version of the next append finds
+ * out, and the ledger then reads the stream's tail.
+ */
+export class StateCache {
+  readonly #entries = new Map<string, StreamSnapshot>()
+  readonly #limit: number
+
+  constructor(limit: number) {
+    this.#limit = limit
+  }
+
+  get<K extends StreamKind>(stream: string): StreamSnapshot<K> | undefined {
+    const entry = this.#entries.get(stream)
+    if (entry) {
+      this.#entries.delete(stream)
+      this.#entries.set(stream, entry)
+    }
+    return entry as StreamSnapshot<K> | undefined
+  }
+
+  set(snapshot: StreamSnapshot): void {
+    this.#entries.delete(snapshot.stream)
+    this.#entries.set(snapshot.stream, snapshot)
+    if (this.#entries.size > this.#limit) {
+      const oldest = this.#entries.keys().next().value
+      if (oldest !== undefined) this.#entries.delete(oldest)
+    }
+  }
+}
+
+/**
+ * A stream's state: from the cache when `fresh` is false, otherwise the cached state brought up to
+ * date with the events after it (or the whole stream when nothing is cached).
+ */
+export async function loadStream<K extends StreamKind>(
+  store: EventStore,
+  cache: StateCache,
+  stream: string,
+  kind: K,
+  fresh: boolean,
+): Promise<StreamSnapshot<K>> {
+  const cached = cache.get<K>(stream)
+  if (cached && !fresh) return cached
+  let version = cached?.version ?? 0
+  const tail: (K extends 'framework' ? FrameworkEvent : ContractEvent)[] = []
+  for await (const recorded of store.readStream(stream, { fromVersion: version + 1 })) {
+    tail.push(
+      decodeEvent(recorded) as unknown as K extends 'framework' ? FrameworkEvent : ContractEvent,
+    )
+    version = recorded.version
+  }
+  const snapshot: StreamSnapshot<K> = {
+    stream,
+    kind,
+    version,
+    state: applyEvents(kind, cached?.state ?? initialState(kind), tail),
+  }
+  cache.set(snapshot)
+  return snapshot
+}

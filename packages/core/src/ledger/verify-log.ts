@@ -1,0 +1,105 @@
+import type { RecordedEvent } from '../events/envelope.js'
+import { decodeEvent } from '../events/event-codec.js'
+import { GENESIS_HASH, hashEvent } from '../events/hash-chain.js'
+import type { EventStore, LogHead } from '../store/event-store.js'
+import { isLedgerError } from './ledger-error.js'
+
+/** The outcome of `verify()`: the whole chain checks out, or the first bad position and why. */
+export type VerifyResult =
+  | { readonly ok: true; readonly events: number; readonly head: LogHead | undefined }
+  | { readonly ok: false; readonly position: string; readonly reason: string }
+
+/** Options of `verify()`. */
+export interface VerifyOptions {
+  /** A head exported earlier (`{ position, hash }`): the log must still contain it, unchanged. */
+  readonly checkpoint?: LogHead
+  /** Called every `progressEvery` events with the count so far, for long logs. */
+  readonly onProgress?: (events: number) => void
+  /** How often `onProgress` is called; 100 000 events by default. */
+  readonly progressEvery?: number
+}
+
+function check(
+  event: RecordedEvent,
+  expectedPrev: string,
+  previousPosition: bigint,
+  lastVersion: number,
+): string | undefined {
+  let position: bigint
+  try {
+    position = BigInt(event.position)
+  } catch {
+    return `position ${JSON.stringify(event.position)} is not an integer`
+  }
+  if (position <= previousPosition) {
+    return `positions go backwards or repeat (${event.position} after ${previousPosition.toString()})`
+  }
+  if (event.prevHash !== expectedPrev) {
+    return `prevHash does not match the hash of the previous event: an event was removed, inserted or reordered before it`
+  }
+  if (hashEvent(event) !== event.hash)
+    return 'its content does not match its hash: the event was changed'
+  if (event.version !== lastVersion + 1) {
+    return `stream ${event.stream} jumps from version ${lastVersion} to ${event.version}: an event of the stream is missing or out of order`
+  }
+  return undefined
+}
+
+/**
+ * Walks the whole log in position order and checks the hash chain, positions, stream versions and
+ * every event's schema; then that the store's head is the last event, and the checkpoint if given.
+ */
+export async function verifyLog(
+  store: EventStore,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const versions = new Map<string, number>()
+  const every = options.progressEvery ?? 100_000
+  let expectedPrev = GENESIS_HASH
+  let previousPosition = 0n
+  let count = 0
+  let last: LogHead | undefined
+  let checkpointSeen = false
+  for await (const event of store.readAll()) {
+    const reason = check(event, expectedPrev, previousPosition, versions.get(event.stream) ?? 0)
+    if (reason) return { ok: false, position: event.position, reason }
+    try {
+      decodeEvent(event)
+    } catch (error) {
+      if (!isLedgerError(error, 'INVALID_EVENT')) throw error
+      return { ok: false, position: event.position, reason: error.message }
+    }
+    if (options.checkpoint && event.position === options.checkpoint.position) {
+      if (event.hash !== options.checkpoint.hash) {
+        return {
+          ok: false,
+          position: event.position,
+          reason: `the checkpoint says hash ${options.checkpoint.hash} at this position, the log has ${event.hash}: history up to here was rewritten`,
+        }
+      }
+      checkpointSeen = true
+    }
+    versions.set(event.stream, event.version)
+    expectedPrev = event.hash
+    previousPosition = BigInt(event.position)
+    last = { position: event.position, hash: event.hash }
+    count += 1
+    if (options.onProgress && count % every === 0) options.onProgress(count)
+  }
+  const head = await store.head()
+  if (head?.position !== last?.position || head?.hash !== last?.hash) {
+    return {
+      ok: false,
+      position: head?.position ?? last?.position ?? '0',
+      reason: `the store's head (${head ? `${head.position}/${head.hash.slice(0, 12)}` : 'none'}) is not the last event of the log (${last ? `${last.position}/${last.hash.slice(0, 12)}` : 'none'}): events were removed from the end or added without the head`,
+    }
+  }
+  if (options.checkpoint && !checkpointSeen) {
+    return {
+      ok: false,
+      position: options.checkpoint.position,
+      reason: `the checkpoint names position ${options.checkpoint.position}, which the log no longer contains: its tail was cut or rewritten`,
+    }
+  }
+  return { ok: true, events: count, head: last }
+}

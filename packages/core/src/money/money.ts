@@ -1,0 +1,103 @@
+import { z } from 'zod'
+
+/** An exact amount of euros, held as a whole number of cents. A JS `number` never holds money. */
+export type Cents = bigint
+
+// Digits (at most 13 before the point), optional `.` with one or two decimals. No sign, no exponent.
+const UNSIGNED = /^(\d{1,13})(?:\.(\d{1,2}))?$/
+const SIGNED = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/
+
+/** The largest amount the wire format can carry: 9 999 999 999 999.99 €. */
+export const MAX_CENTS: Cents = 999_999_999_999_999n
+
+function centsFromParts(units: string, decimals: string | undefined): Cents {
+  const fraction = (decimals ?? '').padEnd(2, '0')
+  return BigInt(units) * 100n + BigInt(fraction)
+}
+
+/** Whether `value` is an unsigned amount in wire format, such as `"1234.56"`. */
+export function isMoneyString(value: string): boolean {
+  return UNSIGNED.test(value)
+}
+
+/** Whether `value` is a signed amount in wire format, such as `"-1500.00"`. */
+export function isSignedMoneyString(value: string): boolean {
+  return SIGNED.test(value)
+}
+
+/**
+ * Parses a wire amount (`"1234.5"`, `"-12.00"`) into cents. Throws a `RangeError` naming the
+ * expected format when the string is not an amount.
+ */
+export function parseCents(value: string): Cents {
+  const match = SIGNED.exec(value)
+  if (!match) {
+    throw new RangeError(
+      `Expected an amount such as "1234.56" (digits, optional "." and one or two decimals), found ${JSON.stringify(value)}.`,
+    )
+  }
+  const cents = centsFromParts(match[2]!, match[3])
+  return match[1] === '-' ? -cents : cents
+}
+
+/** Formats cents as the canonical wire amount: always two decimals, a leading `-` when negative. */
+export function formatCents(cents: Cents): string {
+  const negative = cents < 0n
+  const abs = negative ? -cents : cents
+  const units = abs / 100n
+  const fraction = (abs % 100n).toString().padStart(2, '0')
+  return `${negative ? '-' : ''}${units.toString()}.${fraction}`
+}
+
+/** Formats cents for a French reader: `1 234 567,89 €` (narrow no-break spaces between thousands). */
+export function formatEuros(cents: Cents): string {
+  const [units, fraction] = formatCents(cents).split('.') as [string, string]
+  const negative = units.startsWith('-')
+  const digits = negative ? units.slice(1) : units
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')
+  return `${negative ? '-' : ''}${grouped},${fraction}\u00a0€`
+}
+
+/** Normalizes a wire amount to its canonical form (`"12.5"` → `"12.50"`). */
+export function canonicalMoney(value: string): string {
+  return formatCents(parseCents(value))
+}
+
+const moneyMessage =
+  'Expected an amount as a string such as "1234.56": digits (at most 13), optional "." and one or two decimals, no sign.'
+
+/** zod schema of an unsigned wire amount; the output is canonical (two decimals). */
+export const Money = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Required.' : moneyMessage) })
+  .regex(UNSIGNED, { error: moneyMessage })
+  .transform(canonicalMoney)
+
+/** zod schema of a strictly positive wire amount. */
+export const PositiveMoney = Money.refine((value) => parseCents(value) > 0n, {
+  error: 'Expected an amount greater than zero.',
+})
+
+const signedMessage =
+  'Expected a signed amount as a string such as "-1500.00" or "2500": an optional "-", digits, optional "." and one or two decimals.'
+
+/** zod schema of a signed wire amount (a delta), non-zero; the output is canonical. */
+export const SignedMoney = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Required.' : signedMessage) })
+  .regex(SIGNED, { error: signedMessage })
+  .transform(canonicalMoney)
+  .refine((value) => parseCents(value) !== 0n, { error: 'Expected a non-zero change.' })
+
+/** The smaller of two amounts. */
+export function minCents(a: Cents, b: Cents): Cents {
+  return a < b ? a : b
+}
+
+/** The absolute value of an amount. */
+export function absCents(a: Cents): Cents {
+  return a < 0n ? -a : a
+}
+
+/** An amount as messages print it: `1234.56 €`. */
+export function euros(cents: Cents): string {
+  return `${formatCents(cents)} €`
+}

@@ -1,0 +1,150 @@
+import { withoutUndefined } from '../events/canonical-json.js'
+import type { RecordedEvent } from '../events/envelope.js'
+import { GENESIS_HASH, sealEvent } from '../events/hash-chain.js'
+import { LedgerError } from '../ledger/ledger-error.js'
+import { checkExpectedVersion, checkWriteShape, duplicateOutcome } from './append-checks.js'
+import type {
+  AppendOptions,
+  AppendResult,
+  CommandOutcome,
+  EventStore,
+  LogHead,
+  ProjectionCheckpoint,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamWrite,
+} from './event-store.js'
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const member of Object.values(value)) deepFreeze(member)
+  }
+  return value
+}
+
+/** Options of the in-memory store. */
+export interface InMemoryStoreOptions {
+  /** Events yielded per batch by `readAll` when the caller does not say; 1000 by default. */
+  readonly batchSize?: number
+}
+
+/**
+ * The reference `EventStore`: everything in memory, every append atomic, the hash chain computed
+ * exactly as durable stores compute it. Its contents are lost when the process ends.
+ */
+export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventStore {
+  const defaultBatch = options.batchSize ?? 1000
+  const log: RecordedEvent[] = []
+  const streams = new Map<string, RecordedEvent[]>()
+  const outcomes = new Map<string, CommandOutcome>()
+  const checkpoints = new Map<string, ProjectionCheckpoint>()
+  let closed = false
+
+  function ensureOpen(): void {
+    if (closed)
+      throw new LedgerError('STORE_CLOSED', 'The in-memory store was closed; create a new one.')
+  }
+
+  return {
+    async append(
+      writes: readonly StreamWrite[],
+      appendOptions: AppendOptions = {},
+    ): Promise<AppendResult> {
+      ensureOpen()
+      const newOutcomes = appendOptions.outcomes ?? []
+      checkWriteShape(writes, newOutcomes)
+      // Check everything before writing anything: the append is all or nothing.
+      for (const write of writes) {
+        checkExpectedVersion(
+          write.stream,
+          write.expectedVersion,
+          streams.get(write.stream)?.length ?? 0,
+        )
+      }
+      for (const outcome of newOutcomes) {
+        if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
+      }
+      const written: RecordedEvent[] = []
+      for (const write of writes) {
+        const stream = streams.get(write.stream) ?? []
+        streams.set(write.stream, stream)
+        for (const event of write.events) {
+          const prev = log[log.length - 1]
+          const recorded = deepFreeze(
+            sealEvent({
+              id: event.id,
+              stream: write.stream,
+              version: stream.length + 1,
+              position: String(log.length + 1),
+              type: event.type,
+              schemaVersion: event.schemaVersion,
+              data: withoutUndefined(event.data),
+              meta: withoutUndefined(event.meta),
+              prevHash: prev?.hash ?? GENESIS_HASH,
+            }),
+          )
+          log.push(recorded)
+          stream.push(recorded)
+          written.push(recorded)
+        }
+      }
+      for (const outcome of newOutcomes)
+        outcomes.set(outcome.commandId, deepFreeze(structuredClone(outcome)))
+      return { events: written }
+    },
+
+    async *readStream(
+      name: string,
+      readOptions: ReadStreamOptions = {},
+    ): AsyncIterable<RecordedEvent> {
+      ensureOpen()
+      const stream = streams.get(name) ?? []
+      const last = Math.min(readOptions.toVersion ?? stream.length, stream.length)
+      for (let version = Math.max(readOptions.fromVersion ?? 1, 1); version <= last; version++) {
+        yield stream[version - 1]!
+      }
+    },
+
+    async *readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+      ensureOpen()
+      const batchSize = readOptions.batchSize ?? defaultBatch
+      let index =
+        readOptions.fromPosition === undefined
+          ? 0
+          : Math.max(Number(readOptions.fromPosition) - 1, 0)
+      while (index < log.length) {
+        const batch = log.slice(index, index + batchSize)
+        index += batch.length
+        for (const event of batch) yield event
+        // Let other work run between batches, as a durable store would.
+        await Promise.resolve()
+      }
+    },
+
+    async head(): Promise<LogHead | undefined> {
+      ensureOpen()
+      const last = log[log.length - 1]
+      return last && { position: last.position, hash: last.hash }
+    },
+
+    async findOutcome(commandId: string): Promise<CommandOutcome | undefined> {
+      ensureOpen()
+      return outcomes.get(commandId)
+    },
+
+    async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined> {
+      ensureOpen()
+      return checkpoints.get(name)
+    },
+
+    async saveCheckpoint(checkpoint: ProjectionCheckpoint): Promise<void> {
+      ensureOpen()
+      checkpoints.set(checkpoint.name, { ...checkpoint })
+    },
+
+    async close(): Promise<void> {
+      closed = true
+    },
+  }
+}
