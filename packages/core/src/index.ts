@@ -49,7 +49,7 @@ export type {
 } from './store/event-store.js'
 
 export { canonicalJson, withoutUndefined } from './events/canonical-json.js'
-export { contractStream, frameworkStream } from './events/envelope.js'
+export { contractStream, frameworkStream, productStream } from './events/envelope.js'
 export type { EventMeta, NewEvent, RecordedEvent } from './events/envelope.js'
 export { GENESIS_HASH, hashEvent, sealEvent } from './events/hash-chain.js'
 export type { UnhashedEvent } from './events/hash-chain.js'
@@ -62,6 +62,7 @@ export type {
   EventData,
   EventType,
   FrameworkEvent,
+  ProductEvent,
   StreamKind,
 } from './events/event-catalogue.js'
 export { UPCASTERS, upcast } from './events/upcasters.js'
@@ -72,7 +73,7 @@ export type { CommandInput, CommandOf, CommandType } from './commands/command.js
 export { COMMAND_HANDLERS, handlerOf } from './commands/command-handlers.js'
 export type { CommandHandler, CommandTarget, DecisionStates } from './commands/command-handlers.js'
 export type { Decision, DecisionContext } from './commands/decision.js'
-export { frameworkDecider, contractDecider, decide } from './commands/deciders.js'
+export { frameworkDecider, contractDecider, productDecider, decide } from './commands/deciders.js'
 
 export { OpenFramework, DEFAULT_ALERT_THRESHOLDS } from './framework/open-framework.js'
 export { AddHolder } from './framework/add-holder.js'
@@ -85,12 +86,33 @@ export { AwardContract } from './contract/award-contract.js'
 export { CertifyService } from './contract/certify-service.js'
 export { RecordPayment } from './contract/record-payment.js'
 export { CloseContract } from './contract/close-contract.js'
+export { IssueOrder } from './contract/issue-order.js'
+export { ModifyContract } from './contract/modify-contract.js'
+export { RecordInvoice } from './contract/record-invoice.js'
+export { SucceedHolder } from './framework/succeed-holder.js'
+export { ChangeProductPhase } from './product/change-product-phase.js'
+export { RecordImpact } from './product/record-impact.js'
+export {
+  latePaymentInterest,
+  LATE_INTEREST_MARGIN,
+  PAYMENT_DELAY_DAYS,
+  RECOVERY_LUMP_SUM,
+} from './contract/late-payment-interest.js'
+export type { LateInterest } from './contract/late-payment-interest.js'
+export { ECB_MAIN_REFINANCING_RATES, ecbRateFor, halfYearOf } from './rates/ecb-rates.js'
+export type { EcbHalfYearRate } from './rates/ecb-rates.js'
+export { EU_THRESHOLDS_CENTRAL_SUPPLIES_SERVICES, euThresholdOn } from './rates/eu-thresholds.js'
+export type { EuThresholdPeriod } from './rates/eu-thresholds.js'
+export * as ProductEvents from './product/product-events.js'
+export { initialProductState } from './product/product-state.js'
+export type { ProductState } from './product/product-state.js'
+export { evolveProduct } from './product/product-evolve.js'
 export * as FrameworkEvents from './framework/framework-events.js'
 export * as ContractEvents from './contract/contract-events.js'
 export { initialFrameworkState } from './framework/framework-state.js'
 export type { BeneficiaryState, FrameworkState, HolderState } from './framework/framework-state.js'
 export { initialContractState } from './contract/contract-state.js'
-export type { ContractState } from './contract/contract-state.js'
+export type { ContractState, InvoiceState } from './contract/contract-state.js'
 export { evolveFramework } from './framework/framework-evolve.js'
 export { evolveContract } from './contract/contract-evolve.js'
 

@@ -14,9 +14,15 @@ export const PERMISSIONS: { readonly [T in CommandType]: Exclude<RoleName, 'audi
   ReleaseAllocation: 'coordinator',
   TransferAllocation: 'coordinator',
   CloseFramework: 'coordinator',
+  SucceedHolder: 'coordinator',
   AwardContract: 'buyer',
+  IssueOrder: 'buyer',
+  ModifyContract: 'buyer',
   CertifyService: 'buyer',
   CloseContract: 'buyer',
+  ChangeProductPhase: 'buyer',
+  RecordImpact: 'buyer',
+  RecordInvoice: 'accountant',
   RecordPayment: 'accountant',
 }
 

@@ -2,6 +2,8 @@ import { evolveContract } from '../contract/contract-evolve.js'
 import { initialContractState } from '../contract/contract-state.js'
 import { evolveFramework } from '../framework/framework-evolve.js'
 import { initialFrameworkState } from '../framework/framework-state.js'
+import { evolveProduct } from '../product/product-evolve.js'
+import { initialProductState } from '../product/product-state.js'
 import type { Command } from './command.js'
 import { handlerOf, type DecisionStates } from './command-handlers.js'
 import type { Decision, DecisionContext } from './decision.js'
@@ -29,5 +31,12 @@ export const frameworkDecider = {
 export const contractDecider = {
   initialState: initialContractState,
   evolve: evolveContract,
+  decide,
+} as const
+
+/** The decider of product streams: their initial state and `evolve` recipe. */
+export const productDecider = {
+  initialState: initialProductState,
+  evolve: evolveProduct,
   decide,
 } as const

@@ -1,4 +1,6 @@
-import type { ContractEvent, FrameworkEvent } from '../events/event-catalogue.js'
+import type { ContractEvent, FrameworkEvent, ProductEvent } from '../events/event-catalogue.js'
+import type { EcbHalfYearRate } from '../rates/ecb-rates.js'
+import type { EuThresholdPeriod } from '../rates/eu-thresholds.js'
 import type { Rejection } from '../rejections/rejection.js'
 
 /** What a decider concluded: events for each stream it writes, or a rejection. */
@@ -7,6 +9,7 @@ export type Decision =
       readonly ok: true
       readonly framework: readonly FrameworkEvent[]
       readonly contract: readonly ContractEvent[]
+      readonly product?: readonly ProductEvent[]
     }
   | { readonly ok: false; readonly rejection: Rejection }
 
@@ -14,6 +17,10 @@ export type Decision =
 export interface DecisionContext {
   /** Today's business date in Paris, for commands whose date is optional. */
   readonly today: string
+  /** EU thresholds for R2194-8; `EU_THRESHOLDS_CENTRAL_SUPPLIES_SERVICES` when omitted. */
+  readonly euThresholds?: readonly EuThresholdPeriod[]
+  /** ECB rates for late-payment interest; `ECB_MAIN_REFINANCING_RATES` when omitted. */
+  readonly ecbRates?: readonly EcbHalfYearRate[]
 }
 
 /** A decision that writes events to the framework stream only. */
@@ -24,6 +31,11 @@ export function frameworkEvents(...events: FrameworkEvent[]): Decision {
 /** A decision that writes events to the contract stream only. */
 export function contractEvents(...events: ContractEvent[]): Decision {
   return { ok: true, framework: [], contract: events }
+}
+
+/** A decision that writes events to the product stream only. */
+export function productEvents(...events: ProductEvent[]): Decision {
+  return { ok: true, framework: [], contract: [], product: events }
 }
 
 /** A decision that refuses the command. */

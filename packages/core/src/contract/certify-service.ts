@@ -78,8 +78,10 @@ export function decideCertifyService(command: CertifyService, state: ContractSta
       serviceId: command.serviceId,
       amount: command.amount,
       certifiedOn: command.certifiedOn,
-      periodStart: command.periodStart,
-      periodEnd: command.periodEnd,
+      period:
+        command.periodStart === undefined && command.periodEnd === undefined
+          ? undefined
+          : { from: command.periodStart, to: command.periodEnd },
     },
   })
 }

@@ -1,6 +1,6 @@
 import type { Draft } from 'immer'
 import type { ContractEvent } from '../events/event-catalogue.js'
-import { parseCents } from '../money/money.js'
+import { absCents, parseCents } from '../money/money.js'
 import type { ContractState } from './contract-state.js'
 
 /**
@@ -22,14 +22,48 @@ export function evolveContract(state: Draft<ContractState>, event: ContractEvent
       state.amount = amount
       return
     }
+    case 'OrderIssued':
+      state.ordered += parseCents(event.data.amount)
+      state.orderIds[event.data.orderId] = true
+      return
+    case 'ContractModified': {
+      const delta = parseCents(event.data.delta)
+      state.amount += delta
+      if (event.data.legalBasis === 'R2194-8') state.smallModifications += absCents(delta)
+      if (event.data.newHolderId !== undefined) state.holderId = event.data.newHolderId
+      state.modificationIds[event.data.modificationId] = true
+      return
+    }
+    case 'InvoiceRecorded': {
+      const amount = parseCents(event.data.amount)
+      state.invoiced += amount
+      state.invoices[event.data.invoiceId] = {
+        amount,
+        vat: parseCents(event.data.vat),
+        receivedOn: event.data.receivedOn,
+        paid: 0n,
+        lumpSumCharged: false,
+      }
+      return
+    }
+    case 'LatePaymentInterestDue': {
+      const invoice = state.invoices[event.data.invoiceId]
+      if (invoice && parseCents(event.data.lumpSum) > 0n) invoice.lumpSumCharged = true
+      return
+    }
     case 'ServiceCertified':
       state.certified += parseCents(event.data.amount)
       state.serviceIds[event.data.serviceId] = true
       return
-    case 'PaymentRecorded':
-      state.paid += parseCents(event.data.amount)
+    case 'PaymentRecorded': {
+      const amount = parseCents(event.data.amount)
+      state.paid += amount
       state.paymentIds[event.data.paymentId] = true
+      const invoice =
+        event.data.invoiceId === undefined ? undefined : state.invoices[event.data.invoiceId]
+      if (invoice) invoice.paid += amount
       return
+    }
     case 'ContractClosed':
       state.status = 'closed'
       state.closedOn = event.data.closedOn

@@ -26,7 +26,7 @@ export interface NewEvent {
 
 /** An event as stored: in its stream at `version`, in the log at `position`, hash-chained. */
 export interface RecordedEvent extends NewEvent {
-  /** `framework-<id>` or `contract-<id>`. */
+  /** `framework-<id>`, `contract-<id>` or `product-<beneficiaryId>-<product>`. */
   readonly stream: string
   /** 1..n within the stream. */
   readonly version: number
@@ -46,4 +46,9 @@ export function frameworkStream(frameworkId: string): string {
 /** The stream of a call-off. */
 export function contractStream(contractId: string): string {
   return `contract-${contractId}`
+}
+
+/** The stream of a beneficiary's product. */
+export function productStream(beneficiaryId: string, product: string): string {
+  return `product-${beneficiaryId}-${product}`
 }

@@ -11,17 +11,23 @@ import {
   FrameworkClosed,
   FrameworkOpened,
   HolderAdded,
+  HolderSucceeded,
   ThresholdCrossed,
 } from '../framework/framework-events.js'
 import {
   ContractAwarded,
   ContractClosed,
+  ContractModified,
+  InvoiceRecorded,
+  LatePaymentInterestDue,
+  OrderIssued,
   PaymentRecorded,
   ServiceCertified,
 } from '../contract/contract-events.js'
+import { ImpactRecorded, ProductPhaseChanged } from '../product/product-events.js'
 
-/** The kinds of stream: one per framework agreement, one per call-off. */
-export type StreamKind = 'framework' | 'contract'
+/** The kinds of stream: one per framework agreement, one per call-off, one per product of a beneficiary. */
+export type StreamKind = 'framework' | 'contract' | 'product'
 
 interface EventDefinition<TStream extends StreamKind, TSchema extends z.ZodType> {
   /** The stream kind this event is written to. */
@@ -53,6 +59,12 @@ export const EVENT_CATALOGUE = {
     schemaVersion: 1,
     schema: HolderAdded,
     effectiveOn: (d) => d.addedOn,
+  }),
+  HolderSucceeded: define({
+    stream: 'framework',
+    schemaVersion: 1,
+    schema: HolderSucceeded,
+    effectiveOn: (d) => d.succeededOn,
   }),
   BeneficiaryAdded: define({
     stream: 'framework',
@@ -120,11 +132,29 @@ export const EVENT_CATALOGUE = {
     schema: ContractAwarded,
     effectiveOn: (d) => d.awardedOn,
   }),
-  ServiceCertified: define({
+  OrderIssued: define({
     stream: 'contract',
     schemaVersion: 1,
+    schema: OrderIssued,
+    effectiveOn: (d) => d.issuedOn,
+  }),
+  ContractModified: define({
+    stream: 'contract',
+    schemaVersion: 1,
+    schema: ContractModified,
+    effectiveOn: (d) => d.notifiedOn,
+  }),
+  ServiceCertified: define({
+    stream: 'contract',
+    schemaVersion: 2,
     schema: ServiceCertified,
     effectiveOn: (d) => d.certifiedOn,
+  }),
+  InvoiceRecorded: define({
+    stream: 'contract',
+    schemaVersion: 1,
+    schema: InvoiceRecorded,
+    effectiveOn: (d) => d.receivedOn,
   }),
   PaymentRecorded: define({
     stream: 'contract',
@@ -132,11 +162,29 @@ export const EVENT_CATALOGUE = {
     schema: PaymentRecorded,
     effectiveOn: (d) => d.paidOn,
   }),
+  LatePaymentInterestDue: define({
+    stream: 'contract',
+    schemaVersion: 1,
+    schema: LatePaymentInterestDue,
+    effectiveOn: (d) => d.paidOn,
+  }),
   ContractClosed: define({
     stream: 'contract',
     schemaVersion: 1,
     schema: ContractClosed,
     effectiveOn: (d) => d.closedOn,
+  }),
+  ProductPhaseChanged: define({
+    stream: 'product',
+    schemaVersion: 1,
+    schema: ProductPhaseChanged,
+    effectiveOn: (d) => d.changedOn,
+  }),
+  ImpactRecorded: define({
+    stream: 'product',
+    schemaVersion: 1,
+    schema: ImpactRecorded,
+    effectiveOn: (d) => d.measuredOn,
   }),
 } as const
 
@@ -167,6 +215,9 @@ export type FrameworkEvent = StreamEvent<'framework'>
 
 /** Events of a contract stream. */
 export type ContractEvent = StreamEvent<'contract'>
+
+/** Events of a product stream. */
+export type ProductEvent = StreamEvent<'product'>
 
 /** Whether `type` names a known event type. */
 export function isEventType(type: string): type is EventType {

@@ -44,6 +44,19 @@ export const HolderAdded = z.strictObject({
   addedOn: BusinessDateSchema,
 })
 
+/**
+ * A holder was succeeded after a merger, an acquisition or a restructuring (R2194-6): the former
+ * holder stops being current; what it was awarded stays its history.
+ */
+export const HolderSucceeded = z.strictObject({
+  frameworkId: Id,
+  holderId: Siret,
+  successorId: Siret,
+  successorName: z.string(),
+  succeededOn: BusinessDateSchema,
+  reason: z.string(),
+})
+
 /** A beneficiary (named buyer) may now place call-offs. */
 export const BeneficiaryAdded = z.strictObject({
   frameworkId: Id,

@@ -39,6 +39,26 @@ export function evolveFramework(state: Draft<FrameworkState>, event: FrameworkEv
       }
       state.currentHolders += 1
       return
+    case 'HolderSucceeded': {
+      const former = state.holders[event.data.holderId]
+      if (former?.current) {
+        former.current = false
+        state.currentHolders -= 1
+      }
+      const successor = state.holders[event.data.successorId]
+      if (!successor) {
+        state.holders[event.data.successorId] = {
+          name: event.data.successorName,
+          addedOn: event.data.succeededOn,
+          current: true,
+        }
+        state.currentHolders += 1
+      } else if (!successor.current) {
+        successor.current = true
+        state.currentHolders += 1
+      }
+      return
+    }
     case 'BeneficiaryAdded':
       state.beneficiaries[event.data.beneficiaryId] = {
         name: event.data.name,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { addYears, BusinessDateSchema } from '../calendar/business-date.js'
+import { addDays, addYears, BusinessDateSchema } from '../calendar/business-date.js'
 import { frameworkEvents, refused, type Decision } from '../commands/decision.js'
 import { Id } from '../identifiers/id.js'
 import { Cpv, Siret } from '../identifiers/siret.js'
@@ -70,12 +70,13 @@ export const OpenFramework = z
         path: ['endsOn'],
         message: `Expected endsOn after startsOn (${c.startsOn}), found ${c.endsOn}.`,
       })
-    } else if (c.endsOn > addYears(c.startsOn, 4) && c.durationJustification === undefined) {
-      // L2125-1: four years at most, unless duly justified.
+    } else if (c.endsOn >= addYears(c.startsOn, 4) && c.durationJustification === undefined) {
+      // L2125-1: four years at most, unless duly justified. endsOn is the last valid day (awards
+      // on it are allowed), so four years from startsOn end the day before its fourth anniversary.
       ctx.addIssue({
         code: 'custom',
         path: ['durationJustification'],
-        message: `A framework may last 4 years at most (to ${addYears(c.startsOn, 4)}) unless justified (L2125-1); endsOn is ${c.endsOn}. Shorten it or give durationJustification.`,
+        message: `A framework may last 4 years at most (last day ${addDays(addYears(c.startsOn, 4), -1)}) unless justified (L2125-1); endsOn is ${c.endsOn}. Shorten it or give durationJustification.`,
       })
     }
   })

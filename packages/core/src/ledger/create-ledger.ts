@@ -4,8 +4,15 @@ import { authorize } from '../authorization/authorize.js'
 import { parisDate } from '../calendar/business-date.js'
 import type { Command, CommandInput } from '../commands/command.js'
 import { handlerOf } from '../commands/command-handlers.js'
-import { contractStream, frameworkStream, type RecordedEvent } from '../events/envelope.js'
+import {
+  contractStream,
+  frameworkStream,
+  productStream,
+  type RecordedEvent,
+} from '../events/envelope.js'
 import { decodeEvent, type LedgerEvent } from '../events/event-codec.js'
+import type { EcbHalfYearRate } from '../rates/ecb-rates.js'
+import type { EuThresholdPeriod } from '../rates/eu-thresholds.js'
 import type { Rejection } from '../rejections/rejection.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
 import type {
@@ -37,6 +44,10 @@ export interface LedgerOptions {
   readonly retryDelay?: (attempt: number) => number
   /** How many stream states the ledger keeps decided in memory; 10 000 by default. */
   readonly cacheSize?: number
+  /** EU thresholds by period for R2194-8; `EU_THRESHOLDS_CENTRAL_SUPPLIES_SERVICES` by default. */
+  readonly euThresholds?: readonly EuThresholdPeriod[]
+  /** ECB rates by half-year for late-payment interest; `ECB_MAIN_REFINANCING_RATES` by default. */
+  readonly ecbRates?: readonly EcbHalfYearRate[]
 }
 
 /** Options of `execute` and `executeBatch`. */
@@ -105,6 +116,10 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   const maxAttempts = options.maxAttempts ?? 12
   const retryDelay = options.retryDelay ?? defaultDelay
   const cache = new StateCache(options.cacheSize ?? 10_000)
+  const rateTables = {
+    ...(options.euThresholds === undefined ? {} : { euThresholds: options.euThresholds }),
+    ...(options.ecbRates === undefined ? {} : { ecbRates: options.ecbRates }),
+  }
   const locks = new WriteLocks()
 
   async function replayOutcome(outcome: CommandOutcome): Promise<ExecuteResult> {
@@ -159,6 +174,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     }
     const decision = handler.decide(command, loaded.states, {
       today: parisDate(new Date(recordedAt)),
+      ...rateTables,
     })
     const base = { commandId: command.commandId, commandType: command.type, content, recordedAt }
     if (!decision.ok) {
@@ -234,6 +250,9 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     const keys = [
       ...(target.contractId === undefined ? [] : [contractStream(target.contractId)]),
       ...(target.frameworkId === undefined ? [] : [frameworkStream(target.frameworkId)]),
+      ...(target.product === undefined
+        ? []
+        : [productStream(target.product.beneficiaryId, target.product.product)]),
     ]
     const release = await locks.streams(keys)
     const held: (() => void)[] = []

@@ -1,16 +1,42 @@
-import { produce } from 'immer'
+import { produce, type Draft } from 'immer'
 import { evolveContract } from '../contract/contract-evolve.js'
 import { initialContractState, type ContractState } from '../contract/contract-state.js'
-import type { ContractEvent, FrameworkEvent, StreamKind } from '../events/event-catalogue.js'
+import type {
+  ContractEvent,
+  FrameworkEvent,
+  ProductEvent,
+  StreamKind,
+} from '../events/event-catalogue.js'
 import { decodeEvent } from '../events/event-codec.js'
 import { evolveFramework } from '../framework/framework-evolve.js'
 import { initialFrameworkState, type FrameworkState } from '../framework/framework-state.js'
+import { evolveProduct } from '../product/product-evolve.js'
+import { initialProductState, type ProductState } from '../product/product-state.js'
 import type { EventStore } from '../store/event-store.js'
 
-/** The state type of each stream kind. */
-export interface StateOfKind {
-  readonly framework: FrameworkState
-  readonly contract: ContractState
+/** The state and event types of each stream kind. */
+export interface StreamTypes {
+  readonly framework: { readonly state: FrameworkState; readonly event: FrameworkEvent }
+  readonly contract: { readonly state: ContractState; readonly event: ContractEvent }
+  readonly product: { readonly state: ProductState; readonly event: ProductEvent }
+}
+
+/** The state type of a stream kind. */
+export type StateOf<K extends StreamKind> = StreamTypes[K]['state']
+
+/** The event type of a stream kind. */
+export type EventOf<K extends StreamKind> = StreamTypes[K]['event']
+
+/** Each stream kind's decider pieces: its initial state and its `evolve` recipe. */
+export const STREAM_DECIDERS: {
+  readonly [K in StreamKind]: {
+    readonly initialState: () => StateOf<K>
+    readonly evolve: (state: Draft<StateOf<K>>, event: EventOf<K>) => void
+  }
+} = {
+  framework: { initialState: initialFrameworkState, evolve: evolveFramework },
+  contract: { initialState: initialContractState, evolve: evolveContract },
+  product: { initialState: initialProductState, evolve: evolveProduct },
 }
 
 /** A stream's state as of a version. */
@@ -18,29 +44,25 @@ export interface StreamSnapshot<K extends StreamKind = StreamKind> {
   readonly stream: string
   readonly kind: K
   readonly version: number
-  readonly state: StateOfKind[K]
+  readonly state: StateOf<K>
 }
 
 /** The initial state of a stream kind. */
-export function initialState<K extends StreamKind>(kind: K): StateOfKind[K] {
-  return (kind === 'framework' ? initialFrameworkState() : initialContractState()) as StateOfKind[K]
+export function initialState<K extends StreamKind>(kind: K): StateOf<K> {
+  return STREAM_DECIDERS[kind].initialState()
 }
 
 /** Applies events to a state in one immer `produce`: one copy-on-write pass however many events. */
 export function applyEvents<K extends StreamKind>(
   kind: K,
-  state: StateOfKind[K],
-  events: readonly (K extends 'framework' ? FrameworkEvent : ContractEvent)[],
-): StateOfKind[K] {
+  state: StateOf<K>,
+  events: readonly EventOf<K>[],
+): StateOf<K> {
   if (events.length === 0) return state
-  if (kind === 'framework') {
-    return produce(state as FrameworkState, (draft) => {
-      for (const event of events) evolveFramework(draft, event as FrameworkEvent)
-    }) as StateOfKind[K]
-  }
-  return produce(state as ContractState, (draft) => {
-    for (const event of events) evolveContract(draft, event as ContractEvent)
-  }) as StateOfKind[K]
+  const evolve = STREAM_DECIDERS[kind].evolve as (draft: unknown, event: EventOf<K>) => void
+  return produce(state, (draft: unknown) => {
+    for (const event of events) evolve(draft, event)
+  })
 }
 
 /**

@@ -1,25 +1,32 @@
 import { handlerOf, type DecisionStates } from '../commands/command-handlers.js'
 import { initialContractState } from '../contract/contract-state.js'
-import { contractStream, frameworkStream, type NewEvent } from '../events/envelope.js'
+import {
+  contractStream,
+  frameworkStream,
+  productStream,
+  type NewEvent,
+} from '../events/envelope.js'
 import {
   EVENT_CATALOGUE,
   type ContractEvent,
   type DomainEvent,
   type FrameworkEvent,
+  type ProductEvent,
   type StreamKind,
 } from '../events/event-catalogue.js'
 import { encodeEvent } from '../events/event-codec.js'
 import { initialFrameworkState } from '../framework/framework-state.js'
+import { initialProductState } from '../product/product-state.js'
 import type { Command } from '../commands/command.js'
 import type { EventStore, StreamWrite, WrittenRange } from '../store/event-store.js'
-import { applyEvents, loadStream, type StateCache, type StateOfKind } from './stream-states.js'
+import { applyEvents, loadStream, type StateCache, type StateOf } from './stream-states.js'
 
 interface Entry<K extends StreamKind = StreamKind> {
   readonly kind: K
   /** The version the stream was read at: the append expects it. */
   readonly baseVersion: number
   version: number
-  state: StateOfKind[K]
+  state: StateOf<K>
   readonly events: NewEvent[]
 }
 
@@ -28,6 +35,7 @@ export interface LoadedStates {
   readonly states: DecisionStates
   readonly frameworkStream: string | undefined
   readonly contractStream: string | undefined
+  readonly productStream: string | undefined
 }
 
 /** How the ledger stamps each event it writes. */
@@ -98,11 +106,18 @@ export class WorkingSet {
       frameworkId === undefined
         ? initialFrameworkState()
         : (await this.#entry(frameworkStream(frameworkId), 'framework')).state
+    const productName =
+      target.product && productStream(target.product.beneficiaryId, target.product.product)
+    const product =
+      productName === undefined
+        ? initialProductState()
+        : (await this.#entry(productName, 'product')).state
     return {
-      states: { framework, contract },
+      states: { framework, contract, product },
       frameworkStream: frameworkId === undefined ? undefined : frameworkStream(frameworkId),
       contractStream:
         target.contractId === undefined ? undefined : contractStream(target.contractId),
+      productStream: productName,
     }
   }
 
@@ -112,6 +127,7 @@ export class WorkingSet {
     decided: {
       readonly framework: readonly FrameworkEvent[]
       readonly contract: readonly ContractEvent[]
+      readonly product?: readonly ProductEvent[]
     },
     stamp: EventStamp,
   ): WrittenRange[] {
@@ -119,6 +135,7 @@ export class WorkingSet {
     for (const [stream, events] of [
       [loaded.contractStream, decided.contract],
       [loaded.frameworkStream, decided.framework],
+      [loaded.productStream, decided.product ?? []],
     ] as const) {
       if (events.length === 0) continue
       const entry = stream === undefined ? undefined : this.#entries.get(stream)

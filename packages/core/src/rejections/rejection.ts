@@ -1,6 +1,7 @@
 /**
- * Every code a refused command can carry. The first block is `DOMAIN.md`'s; the second names
- * duplicate ids inside a contract, which `DOMAIN.md` leaves to the implementation.
+ * Every code a refused command can carry. The codes up to `invalid_dates` are `DOMAIN.md`'s; the
+ * rest cover what `DOMAIN.md` leaves to the implementation: duplicate ids inside a contract,
+ * payments against an unknown or overpaid invoice, and a half-year the ECB rate table lacks.
  */
 export const REJECTION_CODES = [
   'invalid_command',
@@ -33,6 +34,8 @@ export const REJECTION_CODES = [
   'invoice_exists',
   'payment_exists',
   'unknown_invoice',
+  'payment_exceeds_invoice',
+  'missing_rate',
 ] as const
 
 /** A rejection code: a stable snake_case name for why a command was refused. */
