@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/coverage/**',
       'examples/*/out/**',
+      'examples/doc-snippets/generated/**',
       '**/*.config.ts',
     ],
   },
