@@ -33,6 +33,7 @@ export type { VerifyOptions, VerifyResult } from './ledger/verify-log.js'
 export { createInMemoryStore } from './store/in-memory-store.js'
 export type { InMemoryStoreOptions } from './store/in-memory-store.js'
 export { checkExpectedVersion, checkWriteShape, duplicateOutcome } from './store/append-checks.js'
+export { checkReadAllOptions, checkReadStreamOptions } from './store/read-checks.js'
 export type {
   AppendOptions,
   AppendResult,

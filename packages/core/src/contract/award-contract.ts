@@ -3,7 +3,7 @@ import { BusinessDateSchema } from '../calendar/business-date.js'
 import { refused, type Decision } from '../commands/decision.js'
 import { commitmentAlerts } from '../framework/alerts.js'
 import { ContractKind } from '../framework/framework-events.js'
-import { checkAllocation, checkCeiling } from '../framework/commitment-limits.js'
+import { checkCommitmentIncrease } from '../framework/commitment-limits.js'
 import { checkFrameworkExists, findBeneficiary } from '../framework/framework-guards.js'
 import type { FrameworkState } from '../framework/framework-state.js'
 import { Id } from '../identifiers/id.js'
@@ -113,9 +113,7 @@ export function decideAwardContract(
   }
   const amount = parseCents(command.amount)
   const what = `Contract ${command.contractId}`
-  const refusal =
-    checkAllocation(framework, command.beneficiaryId, amount, what) ??
-    checkCeiling(framework, amount, what)
+  const refusal = checkCommitmentIncrease(framework, command.beneficiaryId, amount, what)
   if (refusal) return refused(refusal)
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { BusinessDateSchema } from '../calendar/business-date.js'
 import { refused, type Decision, type DecisionContext } from '../commands/decision.js'
 import type { FrameworkEvent } from '../events/event-catalogue.js'
 import { commitmentAlerts } from '../framework/alerts.js'
-import { checkAllocation, checkCeiling } from '../framework/commitment-limits.js'
+import { checkCommitmentIncrease } from '../framework/commitment-limits.js'
 import type { FrameworkState } from '../framework/framework-state.js'
 import { Id } from '../identifiers/id.js'
 import { Siret } from '../identifiers/siret.js'
@@ -222,8 +222,7 @@ export function decideModifyContract(
   const what = `Modification ${command.modificationId}`
   const refusal =
     delta > 0n
-      ? (checkAllocation(framework, contract.beneficiaryId, delta, what) ??
-        checkCeiling(framework, delta, what))
+      ? checkCommitmentIncrease(framework, contract.beneficiaryId, delta, what)
       : checkDecrease(command, contract, newAmount)
   if (refusal) return refused(refusal)
   const frameworkEvents: FrameworkEvent[] =

@@ -58,3 +58,21 @@ export function checkAllocation(
     },
   )
 }
+
+/**
+ * The limits a commitment increase must pass, in order: the framework has not exhausted its
+ * effects (CJEU C-23/20 §68, whatever allocation is left), the beneficiary's allocation
+ * (invariant 2), the maximum (invariant 3).
+ */
+export function checkCommitmentIncrease(
+  framework: FrameworkState,
+  beneficiaryId: string,
+  increase: bigint,
+  what: string,
+): Rejection | undefined {
+  return (
+    (framework.ceilingReached ? checkCeiling(framework, increase, what) : undefined) ??
+    checkAllocation(framework, beneficiaryId, increase, what) ??
+    checkCeiling(framework, increase, what)
+  )
+}

@@ -317,6 +317,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
             continue
           }
+          const recorded = outcomes.length
           const pending = await decideOne(
             command,
             { ...executeOptions, actor },
@@ -325,7 +326,15 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             lookup,
             recordedAt,
           )
-          seen.set(command.commandId, { content: commandContent(command), index: pendings.length })
+          // Only a command decided here has a first outcome for later repeats in the batch to
+          // return; one refused before deciding (forbidden, or a conflict with a stored outcome)
+          // is decided again when its id comes back, as it would be one by one.
+          if (outcomes.length > recorded) {
+            seen.set(command.commandId, {
+              content: commandContent(command),
+              index: pendings.length,
+            })
+          }
           pendings.push(pending)
         }
         const appended =

@@ -4,10 +4,17 @@ import { Command } from '../commands/command.js'
 import { reject, type InputIssue, type Rejection } from '../rejections/rejection.js'
 
 function issuesOf(error: ZodError, prefix: string): InputIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.') || '(root)',
-    message: issue.message,
-  }))
+  const pathOf = (parts: readonly PropertyKey[]): string =>
+    [prefix, ...parts.map(String)].filter((part) => part !== '').join('.') || '(root)'
+  return error.issues.flatMap((issue) =>
+    // zod reports unknown fields on their parent object; name each field instead.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: pathOf([...issue.path, key]),
+          message: `Unknown field ${JSON.stringify(key)}: remove it or check its spelling.`,
+        }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  )
 }
 
 function invalid(what: string, issues: InputIssue[]): Rejection {

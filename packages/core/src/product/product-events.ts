@@ -16,11 +16,9 @@ export const ProductPhase = z.enum([
 /** One impact indicator: a name, a value written as a decimal string, an optional unit. */
 export const ImpactIndicator = z.strictObject({
   name: z.string().min(1).max(200),
-  value: z
-    .string()
-    .regex(/^-?\d{1,15}(?:\.\d{1,6})?$/, {
-      error: 'Expected a decimal number written as a string, e.g. "1250" or "0.85".',
-    }),
+  value: z.string().regex(/^-?\d{1,15}(?:\.\d{1,6})?$/, {
+    error: 'Expected a decimal number written as a string, e.g. "1250" or "0.85".',
+  }),
   unit: z.string().min(1).max(50).optional(),
 })
 

@@ -25,13 +25,29 @@ export function duplicateOutcome(commandId: string): LedgerError {
   )
 }
 
-/** Throws `INVALID_ARGUMENT` for writes that name a stream twice or outcomes that repeat an id. */
+/**
+ * Throws `INVALID_ARGUMENT` for writes that name a stream twice or expect a version that is not
+ * `'any'`, `'no_stream'` or a non-negative integer, and `CONCURRENCY_CONFLICT` for outcomes that
+ * repeat an id.
+ */
 export function checkWriteShape(
   writes: readonly StreamWrite[],
   outcomes: readonly CommandOutcome[],
 ): void {
   const streams = new Set<string>()
   for (const write of writes) {
+    const expected: unknown = write.expectedVersion
+    if (
+      expected !== 'any' &&
+      expected !== 'no_stream' &&
+      !(Number.isSafeInteger(expected) && (expected as number) >= 0)
+    ) {
+      throw new LedgerError(
+        'INVALID_ARGUMENT',
+        `The write to stream ${write.stream} expects version ${typeof expected === 'string' ? JSON.stringify(expected) : String(expected)}; expected 'any', 'no_stream' or a non-negative integer (0 for an empty stream).`,
+        { details: { stream: write.stream, expectedVersion: expected } },
+      )
+    }
     if (streams.has(write.stream)) {
       throw new LedgerError(
         'INVALID_ARGUMENT',

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../events/envelope.js'
 import { GENESIS_HASH, sealEvent } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
 import { checkExpectedVersion, checkWriteShape, duplicateOutcome } from './append-checks.js'
+import { checkReadAllOptions, checkReadStreamOptions } from './read-checks.js'
 import type {
   AppendOptions,
   AppendResult,
@@ -89,8 +90,9 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
           written.push(recorded)
         }
       }
+      // withoutUndefined copies deeply and drops undefined members, as a JSON column would.
       for (const outcome of newOutcomes)
-        outcomes.set(outcome.commandId, deepFreeze(structuredClone(outcome)))
+        outcomes.set(outcome.commandId, deepFreeze(withoutUndefined(outcome)))
       return { events: written }
     },
 
@@ -99,6 +101,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       readOptions: ReadStreamOptions = {},
     ): AsyncIterable<RecordedEvent> {
       ensureOpen()
+      checkReadStreamOptions(name, readOptions)
       const stream = streams.get(name) ?? []
       const last = Math.min(readOptions.toVersion ?? stream.length, stream.length)
       for (let version = Math.max(readOptions.fromVersion ?? 1, 1); version <= last; version++) {
@@ -109,6 +112,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
     async *readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
       ensureOpen()
       const batchSize = readOptions.batchSize ?? defaultBatch
+      checkReadAllOptions({ ...readOptions, batchSize })
       let index =
         readOptions.fromPosition === undefined
           ? 0

@@ -1,0 +1,328 @@
+import {
+  accountantOf,
+  auditor,
+  awardContractCommand,
+  buyerOf,
+  contractFixture,
+  coordinator,
+  executeAll,
+  FRAMEWORK,
+  openedLedger,
+  SIRETS,
+} from '@plafond/testing'
+import { describe, expect, it } from 'vitest'
+import { COMMAND_TYPES, type CommandInput, type CommandType } from '../commands/command.js'
+import type { Ledger } from '../ledger/create-ledger.js'
+import type { Actor } from './actor.js'
+
+const F = FRAMEWORK.frameworkId
+const B = SIRETS.beneficiaryB
+const C = SIRETS.beneficiaryC
+
+/**
+ * One command of each type, aimed at beneficiary B's money (or at the framework), each accepted
+ * when the right actor issues it on the ledger `setUp` builds.
+ */
+const SAMPLES: Partial<Record<CommandType, CommandInput>> = {
+  OpenFramework: {
+    type: 'OpenFramework',
+    commandId: 'sample',
+    frameworkId: 'AC-OTHER',
+    title: 'Another framework',
+    buyerId: SIRETS.buyer,
+    estimate: '100',
+    maximum: '200',
+    startsOn: '2025-01-01',
+    endsOn: '2026-12-31',
+    maxHolders: 1,
+  },
+  AddHolder: {
+    type: 'AddHolder',
+    commandId: 'sample',
+    frameworkId: F,
+    holderId: SIRETS.holder3,
+    name: 'Holder Three (synthetic)',
+    addedOn: '2025-04-01',
+  },
+  AddBeneficiary: {
+    type: 'AddBeneficiary',
+    commandId: 'sample',
+    frameworkId: F,
+    beneficiaryId: SIRETS.beneficiaryD,
+    name: 'Beneficiary D (synthetic)',
+    on: '2025-04-01',
+  },
+  Allocate: {
+    type: 'Allocate',
+    commandId: 'sample',
+    frameworkId: F,
+    beneficiaryId: B,
+    amount: '1000',
+    on: '2025-04-01',
+  },
+  ReleaseAllocation: {
+    type: 'ReleaseAllocation',
+    commandId: 'sample',
+    frameworkId: F,
+    beneficiaryId: B,
+    amount: '1000',
+    on: '2025-04-01',
+  },
+  TransferAllocation: {
+    type: 'TransferAllocation',
+    commandId: 'sample',
+    frameworkId: F,
+    fromBeneficiaryId: B,
+    toBeneficiaryId: C,
+    amount: '1000',
+    on: '2025-04-01',
+  },
+  CloseFramework: {
+    type: 'CloseFramework',
+    commandId: 'sample',
+    frameworkId: F,
+    closedOn: '2025-12-31',
+    reason: 'terminated',
+  },
+  SucceedHolder: {
+    type: 'SucceedHolder',
+    commandId: 'sample',
+    frameworkId: F,
+    holderId: SIRETS.holder2,
+    successorId: SIRETS.holder4,
+    successorName: 'Holder Four (synthetic)',
+    succeededOn: '2025-04-01',
+    reason: 'Merger',
+  },
+  AwardContract: {
+    ...awardContractCommand(contractFixture({ contractId: 'MS-B2', beneficiaryId: B })),
+    commandId: 'sample',
+  },
+  IssueOrder: {
+    type: 'IssueOrder',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    orderId: 'O-1',
+    amount: '1000',
+    issuedOn: '2025-04-01',
+  },
+  ModifyContract: {
+    type: 'ModifyContract',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    modificationId: 'M-1',
+    delta: '1000',
+    legalBasis: 'R2194-1',
+    notifiedOn: '2025-04-01',
+    reason: 'Option exercised',
+  },
+  CertifyService: {
+    type: 'CertifyService',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    serviceId: 'S-2',
+    amount: '1000',
+    certifiedOn: '2025-04-01',
+  },
+  RecordInvoice: {
+    type: 'RecordInvoice',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    invoiceId: 'I-1',
+    amount: '1000',
+    vat: '200',
+    receivedOn: '2025-04-01',
+  },
+  RecordPayment: {
+    type: 'RecordPayment',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    paymentId: 'P-1',
+    amount: '1000',
+    paidOn: '2025-04-01',
+  },
+  CloseContract: {
+    type: 'CloseContract',
+    commandId: 'sample',
+    contractId: 'MS-B',
+    closedOn: '2025-04-01',
+  },
+  ChangeProductPhase: {
+    type: 'ChangeProductPhase',
+    commandId: 'sample',
+    beneficiaryId: B,
+    product: 'product-b',
+    phase: 'construction',
+    on: '2025-04-01',
+  },
+  RecordImpact: {
+    type: 'RecordImpact',
+    commandId: 'sample',
+    beneficiaryId: B,
+    product: 'product-b',
+    measuredOn: '2025-04-01',
+    indicators: [{ name: 'users', value: '1250' }],
+  },
+}
+
+type RoleCase =
+  'coordinator' | 'auditor' | 'buyer of B' | 'buyer of C' | 'accountant of B' | 'accountant of C'
+
+const ACTORS: Readonly<Record<RoleCase, Actor>> = {
+  coordinator: coordinator(),
+  auditor: auditor(),
+  'buyer of B': buyerOf(B),
+  'buyer of C': buyerOf(C),
+  'accountant of B': accountantOf(B),
+  'accountant of C': accountantOf(C),
+}
+
+// DOMAIN.md, "Who may do what", written out for the samples (all aimed at B or the framework).
+const COORDINATOR: readonly CommandType[] = [
+  'OpenFramework',
+  'CloseFramework',
+  'AddHolder',
+  'AddBeneficiary',
+  'Allocate',
+  'ReleaseAllocation',
+  'TransferAllocation',
+  'SucceedHolder',
+]
+const BUYER: readonly CommandType[] = [
+  'AwardContract',
+  'IssueOrder',
+  'ModifyContract',
+  'CloseContract',
+  'CertifyService',
+  'ChangeProductPhase',
+  'RecordImpact',
+]
+const ACCOUNTANT: readonly CommandType[] = ['RecordInvoice', 'RecordPayment']
+
+const ALLOWED: Readonly<Record<RoleCase, readonly CommandType[]>> = {
+  coordinator: COORDINATOR,
+  auditor: [],
+  'buyer of B': BUYER,
+  'buyer of C': [],
+  'accountant of B': ACCOUNTANT,
+  'accountant of C': [],
+}
+
+/** B and C each have a 100 000 € call-off with 50 000 € certified, awarded by their own buyers. */
+async function setUp(): Promise<Ledger> {
+  const ledger = await openedLedger()
+  for (const [beneficiaryId, contractId] of [
+    [B, 'MS-B'],
+    [C, 'MS-C'],
+  ] as const) {
+    await executeAll(
+      ledger,
+      [
+        awardContractCommand(contractFixture({ contractId, beneficiaryId })),
+        {
+          type: 'CertifyService',
+          commandId: `certify:${contractId}`,
+          contractId,
+          serviceId: 'S-1',
+          amount: '50000',
+          certifiedOn: '2025-03-15',
+        },
+      ],
+      buyerOf(beneficiaryId),
+    )
+  }
+  return ledger
+}
+
+describe('authorization over every role and command type', () => {
+  it('has a sample for every command type', () => {
+    const missing = COMMAND_TYPES.filter((type) => SAMPLES[type] === undefined)
+    expect(missing, `add a sample command (and its roles) for ${missing.join(', ')}`).toEqual([])
+    const listed = [...COORDINATOR, ...BUYER, ...ACCOUNTANT]
+    expect([...listed].sort()).toEqual([...COMMAND_TYPES].sort())
+  })
+
+  const roles = Object.keys(ACTORS) as RoleCase[]
+  describe.each(roles)('%s', (role) => {
+    it.each(COMMAND_TYPES.filter((type) => SAMPLES[type] !== undefined))('%s', async (type) => {
+      const ledger = await setUp()
+      const command = SAMPLES[type]!
+      const before = await ledger.head()
+      const result = await ledger.execute(command, { actor: ACTORS[role] })
+      if (ALLOWED[role].includes(type)) {
+        expect(result.ok ? 'ok' : result.rejection.code).toBe('ok')
+        expect(await ledger.head()).not.toEqual(before)
+        return
+      }
+      expect(result.ok ? 'ok' : result.rejection.code).toBe('forbidden')
+      if (!result.ok) {
+        expect(result.rejection['actorId']).toBe(ACTORS[role].id)
+        expect(result.rejection.message).toMatch(/Nothing was written/)
+      }
+      expect(await ledger.head()).toEqual(before)
+      expect(await ledger.store.findOutcome('sample')).toBeUndefined()
+    })
+  })
+
+  it('lets no buyer award for, or touch the contracts of, another beneficiary', async () => {
+    const ledger = await setUp()
+    const before = await ledger.head()
+    const attempts: readonly [Actor, CommandInput][] = [
+      [
+        buyerOf(C),
+        { ...awardContractCommand(contractFixture({ contractId: 'MS-X', beneficiaryId: B })) },
+      ],
+      [buyerOf(C), { ...SAMPLES.CertifyService!, commandId: 'x-1' }],
+      [buyerOf(C), { ...SAMPLES.CloseContract!, commandId: 'x-2' }],
+      [buyerOf(C), { ...SAMPLES.ModifyContract!, commandId: 'x-3' }],
+      [accountantOf(C), { ...SAMPLES.RecordPayment!, commandId: 'x-4' }],
+      [accountantOf(C), { ...SAMPLES.RecordInvoice!, commandId: 'x-5' }],
+      // Holding the right role for another beneficiary and an unrelated role does not help.
+      [
+        {
+          id: 'mixed',
+          roles: [
+            { role: 'buyer', beneficiaryId: C },
+            { role: 'accountant', beneficiaryId: B },
+            { role: 'auditor' },
+          ],
+        },
+        { ...SAMPLES.CertifyService!, commandId: 'x-6' },
+      ],
+    ]
+    for (const [actor, command] of attempts) {
+      const result = await ledger.execute(command, { actor })
+      expect(result.ok ? 'ok' : result.rejection.code, `${actor.id} ${command.type}`).toBe(
+        'forbidden',
+      )
+    }
+    expect(await ledger.head()).toEqual(before)
+  })
+
+  it('lets an actor with several roles use each of them', async () => {
+    const ledger = await setUp()
+    const both: Actor = {
+      id: 'both',
+      roles: [
+        { role: 'buyer', beneficiaryId: C },
+        { role: 'buyer', beneficiaryId: B },
+      ],
+    }
+    const result = await ledger.execute(SAMPLES.CertifyService!, { actor: both })
+    expect(result.ok).toBe(true)
+  })
+
+  it('refuses an actor with no role at all', async () => {
+    const ledger = await setUp()
+    const result = await ledger.execute(SAMPLES.Allocate!, { actor: { id: 'nobody', roles: [] } })
+    expect(result.ok ? 'ok' : result.rejection.code).toBe('forbidden')
+  })
+
+  it('does not keep a forbidden command as the outcome of its id', async () => {
+    const ledger = await setUp()
+    const refused = await ledger.execute(SAMPLES.Allocate!, { actor: buyerOf(B) })
+    expect(refused.ok).toBe(false)
+    const accepted = await ledger.execute(SAMPLES.Allocate!, { actor: coordinator() })
+    expect(accepted).toMatchObject({ ok: true, replayed: false })
+  })
+})

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { canonicalJson, withoutUndefined } from './canonical-json.js'
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
+    )
+  })
+
+  it('gives the same bytes whatever the insertion order', () => {
+    expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }))
+  })
+
+  it('skips undefined members, and writes undefined array items as null', () => {
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}')
+    expect(canonicalJson({ a: undefined })).toBe('{}')
+    expect(canonicalJson([1, undefined, null])).toBe('[1,null,null]')
+  })
+
+  it('writes scalars as JSON does, escaping strings', () => {
+    expect(canonicalJson(null)).toBe('null')
+    expect(canonicalJson(true)).toBe('true')
+    expect(canonicalJson(false)).toBe('false')
+    expect(canonicalJson(-42)).toBe('-42')
+    expect(canonicalJson('a"b\\c\n€')).toBe('"a\\"b\\\\c\\n€"')
+    expect(canonicalJson({ 'k"ey': 1 })).toBe('{"k\\"ey":1}')
+  })
+
+  it('refuses floats, unsafe integers, NaN and infinities: amounts travel as strings', () => {
+    expect(() => canonicalJson(1.5)).toThrow(/safe integers.*1.5.*strings/)
+    expect(() => canonicalJson({ amount: 0.1 })).toThrow(TypeError)
+    expect(() => canonicalJson(2 ** 53)).toThrow(TypeError)
+    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError)
+    expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow(TypeError)
+  })
+
+  it('refuses bigint, functions and symbols', () => {
+    expect(() => canonicalJson(1n)).toThrow(/bigint/)
+    expect(() => canonicalJson({ a: () => 1 })).toThrow(/function/)
+    expect(() => canonicalJson(Symbol('s'))).toThrow(/symbol/)
+  })
+
+  it('copies values without their undefined members', () => {
+    const input = { a: 1, b: undefined, c: { d: undefined, e: [1, { f: undefined, g: 2 }] } }
+    const copy = withoutUndefined(input)
+    expect(copy).toStrictEqual({ a: 1, c: { e: [1, { g: 2 }] } })
+    expect(Object.keys(copy)).toEqual(['a', 'c'])
+    expect(input).toHaveProperty('b')
+  })
+})

@@ -1,0 +1,355 @@
+import {
+  awardContractCommand,
+  buyerOf,
+  contractFixture,
+  coordinator,
+  executeAll,
+  FIXED_INSTANT,
+  fixedClock,
+  FRAMEWORK,
+  openedFrameworkCommands,
+  openedLedger,
+  SIRETS,
+} from '@plafond/testing'
+import { describe, expect, it } from 'vitest'
+import type { CommandInput } from '../commands/command.js'
+import type { LedgerEvent } from '../events/event-codec.js'
+import { createInMemoryStore } from '../store/in-memory-store.js'
+import type { EventStore } from '../store/event-store.js'
+import { createLedger, type Ledger } from './create-ledger.js'
+import { isLedgerError, LedgerError } from './ledger-error.js'
+
+const F = FRAMEWORK.frameworkId
+const B = SIRETS.beneficiaryB
+const C = SIRETS.beneficiaryC
+const D = SIRETS.beneficiaryD
+
+/** The store, counting its appends. */
+function counting(store: EventStore): { store: EventStore; appends: () => number } {
+  let appends = 0
+  return {
+    store: {
+      ...store,
+      append: (writes, options) => {
+        appends += 1
+        return store.append(writes, options)
+      },
+    },
+    appends: () => appends,
+  }
+}
+
+async function eventsAfter(ledger: Ledger, position: string | undefined): Promise<LedgerEvent[]> {
+  const events: LedgerEvent[] = []
+  const from = position === undefined ? '1' : String(BigInt(position) + 1n)
+  for await (const event of ledger.readAll({ fromPosition: from })) events.push(event)
+  return events
+}
+
+const allocate = (commandId: string, beneficiaryId: string, amount: string): CommandInput => ({
+  type: 'Allocate',
+  commandId,
+  frameworkId: F,
+  beneficiaryId,
+  amount,
+  on: '2025-02-01',
+})
+
+describe('createLedger', () => {
+  describe('executeBatch', () => {
+    it('returns one result per command, in order, each seeing the effects of the earlier ones', async () => {
+      const ledger = await openedLedger()
+      const results = await ledger.executeBatch(
+        [
+          {
+            type: 'AddBeneficiary',
+            commandId: 'add-d',
+            frameworkId: F,
+            beneficiaryId: D,
+            name: 'Beneficiary D (synthetic)',
+            on: '2025-02-01',
+          },
+          allocate('allocate-d', D, '1000000'),
+          allocate('allocate-b', B, '0.01'),
+          {
+            type: 'TransferAllocation',
+            commandId: 'transfer',
+            frameworkId: F,
+            fromBeneficiaryId: D,
+            toBeneficiaryId: B,
+            amount: '1000000',
+            on: '2025-02-02',
+          },
+          {
+            type: 'TransferAllocation',
+            commandId: 'transfer-again',
+            frameworkId: F,
+            fromBeneficiaryId: D,
+            toBeneficiaryId: B,
+            amount: '0.01',
+            on: '2025-02-02',
+          },
+        ],
+        { actor: coordinator() },
+      )
+      expect(
+        results.map((r) => (r.ok ? r.events.map((e) => e.type).join() : r.rejection.code)),
+      ).toEqual([
+        'BeneficiaryAdded',
+        'AllocationGranted',
+        'over_allocation',
+        'AllocationTransferred',
+        'allocation_in_use',
+      ])
+      expect(results[2]).toMatchObject({
+        ok: false,
+        rejection: { allocated: '2000000.00', limit: '0.00' },
+      })
+      expect(results[4]).toMatchObject({
+        ok: false,
+        rejection: { beneficiaryId: D, limit: '0.00' },
+      })
+    })
+
+    it('appends everything in one call, in order, and records every outcome', async () => {
+      const counted = counting(createInMemoryStore())
+      const ledger = await openedLedger({ store: counted.store })
+      const head = await ledger.head()
+      const before = counted.appends()
+      const results = await ledger.executeBatch(
+        [allocate('a-1', B, '1'), allocate('a-2', B, '9999999'), allocate('a-3', C, '3')],
+        { actor: coordinator() },
+      )
+      expect(counted.appends() - before).toBe(1)
+      const written = await eventsAfter(ledger, head?.position)
+      expect(written.map((e) => e.meta.commandId)).toEqual(['a-1', 'a-3'])
+      expect(results[0]!.ok && results[0]!.events).toEqual([written[0]])
+      expect(results[2]!.ok && results[2]!.events).toEqual([written[1]])
+      expect(await ledger.store.findOutcome('a-2')).toMatchObject({
+        result: { ok: false, rejection: { code: 'over_allocation' } },
+      })
+    })
+
+    it('writes nothing for an empty batch', async () => {
+      const counted = counting(createInMemoryStore())
+      const ledger = createLedger({ store: counted.store, clock: fixedClock() })
+      expect(await ledger.executeBatch([], { actor: coordinator() })).toEqual([])
+      expect(counted.appends()).toBe(0)
+    })
+
+    it('builds the same log as executing one by one', async () => {
+      const commands = [
+        ...openedFrameworkCommands(),
+        awardContractCommand(contractFixture({ contractId: 'MS-1' })),
+      ]
+      const oneByOne = createLedger({ clock: fixedClock(), newId: sequence() })
+      await executeAll(oneByOne, commands.slice(0, -1), coordinator())
+      await executeAll(oneByOne, commands.slice(-1), buyerOf(B))
+      const batched = createLedger({ clock: fixedClock(), newId: sequence() })
+      await batched.executeBatch(commands.slice(0, -1), { actor: coordinator() })
+      await batched.executeBatch(commands.slice(-1), { actor: buyerOf(B) })
+      expect(await batched.head()).toEqual(await oneByOne.head())
+    })
+  })
+
+  describe('retries on concurrent writers', () => {
+    it('re-decides on fresh state when another process wrote first', async () => {
+      const shared = createInMemoryStore()
+      const counted = counting(shared)
+      const first = await openedLedger({ store: counted.store })
+      const second = createLedger({ store: shared, clock: fixedClock(), retryDelay: () => 0 })
+      // The second process commits 100 000 for B; the first still has B at 0 committed in cache.
+      await executeAll(
+        second,
+        [awardContractCommand(contractFixture({ contractId: 'MS-1' }))],
+        buyerOf(B),
+      )
+      const appendsBefore = counted.appends()
+      const head = await shared.head()
+
+      // On its stale state B has 600 000 left and 500 000.01 would pass; on fresh state it has 500 000.
+      const refused = await first.execute(
+        awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '500000.01' })),
+        { actor: buyerOf(B) },
+      )
+      expect(refused).toMatchObject({
+        ok: false,
+        replayed: false,
+        rejection: { code: 'allocation_exceeded', committed: '100000.00', limit: '500000.00' },
+      })
+      expect(counted.appends() - appendsBefore).toBe(2)
+      expect(await shared.head()).toEqual(head)
+
+      const accepted = await first.execute(
+        awardContractCommand(contractFixture({ contractId: 'MS-3', amount: '500000' })),
+        { actor: buyerOf(B) },
+      )
+      expect(accepted.ok).toBe(true)
+      if (!accepted.ok) return
+      // Decided on fresh state: B reaches 100 % of its allocation with this award.
+      expect(
+        accepted.events.map((e) =>
+          e.type === 'ThresholdCrossed' ? `${e.data.scope}:${e.data.percent}` : e.type,
+        ),
+      ).toEqual([
+        'ContractAwarded',
+        'CommitmentAwarded',
+        'estimate:50',
+        'allocation:90',
+        'allocation:100',
+      ])
+      const frameworkEvents = accepted.events.filter((e) => e.stream === `framework-${F}`)
+      expect(frameworkEvents.map((e) => e.version)).toEqual([9, 10, 11, 12])
+      expect((await first.verify()).ok).toBe(true)
+    })
+
+    it('throws CONCURRENCY_CONFLICT after maxAttempts when every append conflicts', async () => {
+      const shared = createInMemoryStore()
+      await openedLedger({ store: shared })
+      const head = await shared.head()
+      let appends = 0
+      const conflicting: EventStore = {
+        ...shared,
+        append: async () => {
+          appends += 1
+          throw new LedgerError('CONCURRENCY_CONFLICT', 'Another writer got there first.')
+        },
+      }
+      const ledger = createLedger({
+        store: conflicting,
+        clock: fixedClock(),
+        maxAttempts: 4,
+        retryDelay: () => 0,
+      })
+      const error = await ledger
+        .execute(allocate('a-1', B, '1'), { actor: coordinator() })
+        .catch((e: unknown) => e)
+      expect(isLedgerError(error, 'CONCURRENCY_CONFLICT')).toBe(true)
+      expect(error).toBeInstanceOf(LedgerError)
+      expect((error as LedgerError).details).toMatchObject({ attempts: 4 })
+      expect((error as LedgerError).cause).toBeInstanceOf(LedgerError)
+      expect((error as LedgerError).message).toMatch(/after 4 attempts.*same commandId/)
+      expect(appends).toBe(4)
+
+      appends = 0
+      await expect(
+        ledger.executeBatch([allocate('a-2', B, '1')], { actor: coordinator() }),
+      ).rejects.toMatchObject({
+        code: 'CONCURRENCY_CONFLICT',
+      })
+      expect(appends).toBe(4)
+      expect(await shared.head()).toEqual(head)
+    })
+
+    it('does not retry other store failures', async () => {
+      const shared = createInMemoryStore()
+      await openedLedger({ store: shared })
+      let appends = 0
+      const broken: EventStore = {
+        ...shared,
+        append: async () => {
+          appends += 1
+          throw new LedgerError('STORE_UNAVAILABLE', 'The disk is gone.')
+        },
+      }
+      const ledger = createLedger({ store: broken, clock: fixedClock(), retryDelay: () => 0 })
+      await expect(
+        ledger.execute(allocate('a-1', B, '1'), { actor: coordinator() }),
+      ).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+      })
+      expect(appends).toBe(1)
+    })
+  })
+
+  describe('event metadata', () => {
+    it('stamps recordedAt from the clock and effectiveOn from the business date', async () => {
+      const ledger = await openedLedger()
+      const result = await ledger.execute(
+        awardContractCommand(contractFixture({ awardedOn: '2025-03-03' })),
+        { actor: buyerOf(B), correlationId: 'corr-1', causationId: 'cause-1' },
+      )
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      for (const event of result.events) {
+        expect(event.meta).toEqual({
+          commandId: 'award:MS-1',
+          actorId: buyerOf(B).id,
+          correlationId: 'corr-1',
+          causationId: 'cause-1',
+          recordedAt: FIXED_INSTANT,
+          effectiveOn: '2025-03-03',
+        })
+      }
+      const all = await eventsAfter(ledger, undefined)
+      expect(all[0]!.meta).toEqual({
+        commandId: `${F}:open`,
+        actorId: 'coordinator',
+        recordedAt: FIXED_INSTANT,
+        effectiveOn: '2025-01-01',
+      })
+    })
+
+    it('dates commands without a date today in Paris, from the clock', async () => {
+      // 22:30 UTC on 30 June is 00:30 on 1 July in Paris.
+      const ledger = await openedLedger({ clock: fixedClock('2025-06-30T22:30:00.000Z') })
+      const { on: _on, ...undated } = allocate('a-1', B, '1') as { on?: string }
+      const result = await ledger.execute(undated as CommandInput, { actor: coordinator() })
+      expect(result).toMatchObject({
+        ok: true,
+        events: [
+          {
+            data: { allocatedOn: '2025-07-01' },
+            meta: { effectiveOn: '2025-07-01', recordedAt: '2025-06-30T22:30:00.000Z' },
+          },
+        ],
+      })
+    })
+
+    it('gives every event a unique, increasing id even when the clock stands still', async () => {
+      const ledger = await openedLedger()
+      await executeAll(
+        ledger,
+        [
+          awardContractCommand(contractFixture({ contractId: 'MS-1' })),
+          awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '1' })),
+        ],
+        buyerOf(B),
+      )
+      await ledger.executeBatch([allocate('a-1', B, '1'), allocate('a-2', C, '1')], {
+        actor: coordinator(),
+      })
+      const events = await eventsAfter(ledger, undefined)
+      expect(events).toHaveLength(13)
+      const ids = events.map((e) => e.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect([...ids].sort()).toEqual(ids)
+      for (const id of ids) expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+      expect(events.map((e) => e.position)).toEqual(events.map((_e, i) => String(i + 1)))
+    })
+
+    it('uses the id factory it is given', async () => {
+      const ledger = await openedLedger({ newId: sequence() })
+      const events = await eventsAfter(ledger, undefined)
+      expect(events.map((e) => e.id)).toEqual(events.map((_e, i) => `event-${i + 1}`))
+    })
+
+    it('numbers versions 1..n within each stream', async () => {
+      const ledger = await openedLedger()
+      await executeAll(ledger, [awardContractCommand(contractFixture())], buyerOf(B))
+      const byStream = new Map<string, number[]>()
+      for (const event of await eventsAfter(ledger, undefined)) {
+        byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event.version])
+      }
+      expect(Object.fromEntries(byStream)).toEqual({
+        [`framework-${F}`]: [1, 2, 3, 4, 5, 6, 7, 8],
+        'contract-MS-1': [1],
+      })
+    })
+  })
+})
+
+function sequence(): () => string {
+  let n = 0
+  return () => `event-${++n}`
+}

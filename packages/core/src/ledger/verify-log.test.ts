@@ -1,0 +1,224 @@
+import {
+  awardContractCommand,
+  buyerOf,
+  contractFixture,
+  executeAll,
+  openedLedger,
+  SIRETS,
+} from '@plafond/testing'
+import { describe, expect, it } from 'vitest'
+import type { RecordedEvent } from '../events/envelope.js'
+import { sealEvent } from '../events/hash-chain.js'
+import { createInMemoryStore } from '../store/in-memory-store.js'
+import type { EventStore, LogHead } from '../store/event-store.js'
+import { createLedger } from './create-ledger.js'
+import { verifyLog } from './verify-log.js'
+
+const B = SIRETS.beneficiaryB
+
+/** A store with a real log of 12 events: the opened framework, two awards, a certification. */
+async function realLog(): Promise<{ store: EventStore; events: RecordedEvent[] }> {
+  const store = createInMemoryStore({ batchSize: 4 })
+  const ledger = await openedLedger({ store })
+  await executeAll(
+    ledger,
+    [
+      awardContractCommand(contractFixture({ contractId: 'MS-1' })),
+      awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '50000' })),
+      {
+        type: 'CertifyService',
+        commandId: 'certify',
+        contractId: 'MS-1',
+        serviceId: 'S-1',
+        amount: '1000',
+        certifiedOn: '2025-04-01',
+      },
+    ],
+    buyerOf(B),
+  )
+  const events: RecordedEvent[] = []
+  for await (const event of store.readAll()) events.push(event)
+  return { store, events }
+}
+
+/** The same store, whose log reads as `events` (and whose head is `head`, the real one by default). */
+function tampered(store: EventStore, events: readonly RecordedEvent[], head?: LogHead): EventStore {
+  return {
+    ...store,
+    async *readAll() {
+      for (const event of events) yield event
+    },
+    head: async () => head ?? (await store.head()),
+  }
+}
+
+/** Re-seals events from `from` (an index) on, as a forger who knows the hash rule would. */
+function resealFrom(events: readonly RecordedEvent[], from: number): RecordedEvent[] {
+  const out = events.slice(0, from)
+  for (const event of events.slice(from)) {
+    const { hash: _hash, ...rest } = event
+    out.push(sealEvent({ ...rest, prevHash: out.at(-1)?.hash ?? rest.prevHash }))
+  }
+  return out
+}
+
+function withData(event: RecordedEvent, change: Record<string, unknown>): RecordedEvent {
+  return { ...event, data: { ...(event.data as object), ...change } }
+}
+
+function headOf(events: readonly RecordedEvent[]): LogHead {
+  const last = events.at(-1)!
+  return { position: last.position, hash: last.hash }
+}
+
+describe('verify', () => {
+  it('passes on a real log and reports its length and head', async () => {
+    const { store, events } = await realLog()
+    expect(events).toHaveLength(12)
+    const result = await createLedger({ store }).verify()
+    expect(result).toEqual({ ok: true, events: 12, head: await store.head() })
+  })
+
+  it('passes on an empty log', async () => {
+    expect(await verifyLog(createInMemoryStore())).toEqual({ ok: true, events: 0, head: undefined })
+  })
+
+  it('reports progress on long logs', async () => {
+    const { store } = await realLog()
+    const seen: number[] = []
+    await verifyLog(store, { progressEvery: 5, onProgress: (n) => seen.push(n) })
+    expect(seen).toEqual([5, 10])
+  })
+
+  it('finds a changed data field at its position', async () => {
+    const { store, events } = await realLog()
+    const log = events.map((e, i) => (i === 8 ? withData(e, { amount: '999999.00' }) : e))
+    const result = await verifyLog(tampered(store, log))
+    expect(result).toMatchObject({
+      ok: false,
+      position: '9',
+      reason: expect.stringMatching(/does not match its hash/) as unknown,
+    })
+  })
+
+  it('finds a changed meta field at its position', async () => {
+    const { store, events } = await realLog()
+    const log = events.map((e, i) =>
+      i === 3 ? { ...e, meta: { ...e.meta, actorId: 'mallory' } } : e,
+    )
+    expect(await verifyLog(tampered(store, log))).toMatchObject({ ok: false, position: '4' })
+  })
+
+  it('finds a change re-hashed by the forger at the next event', async () => {
+    const { store, events } = await realLog()
+    const changed = events.map((e, i) => (i === 8 ? withData(e, { amount: '999999.00' }) : e))
+    const log = changed.map((e, i) => (i === 8 ? resealFrom(changed, 8)[8]! : e))
+    const result = await verifyLog(tampered(store, log))
+    expect(result).toMatchObject({
+      ok: false,
+      position: '10',
+      reason: expect.stringMatching(/prevHash/) as unknown,
+    })
+  })
+
+  it('finds a dropped event at the one after it', async () => {
+    const { store, events } = await realLog()
+    const log = events.filter((_e, i) => i !== 6)
+    expect(await verifyLog(tampered(store, log))).toMatchObject({ ok: false, position: '8' })
+  })
+
+  it('finds two swapped events at the first of them to be read', async () => {
+    const { store, events } = await realLog()
+    const log = [...events]
+    ;[log[5], log[6]] = [log[6]!, log[5]!]
+    expect(await verifyLog(tampered(store, log))).toMatchObject({ ok: false, position: '7' })
+  })
+
+  it('finds an inserted event, even one correctly chained to its predecessor', async () => {
+    const { store, events } = await realLog()
+    const previous = events[4]!
+    const { hash: _hash, ...template } = events[5]!
+    const forged = sealEvent({
+      ...template,
+      id: '01JZZZZZZZZZZZZZZZZZZZZZZZ',
+      stream: 'framework-FORGED',
+      version: 1,
+      prevHash: previous.hash,
+    })
+    const log = [...events.slice(0, 5), forged, ...events.slice(5)]
+    // The forged event takes position 6; the real event 6 then repeats it.
+    expect(await verifyLog(tampered(store, log))).toMatchObject({
+      ok: false,
+      position: '6',
+      reason: expect.stringMatching(/positions go backwards or repeat/) as unknown,
+    })
+  })
+
+  it('finds a changed hash at its position', async () => {
+    const { store, events } = await realLog()
+    const log = events.map((e, i) => (i === 10 ? { ...e, hash: 'f'.repeat(64) } : e))
+    expect(await verifyLog(tampered(store, log))).toMatchObject({ ok: false, position: '11' })
+  })
+
+  it('finds events removed from the end when the head still names the last one', async () => {
+    const { store, events } = await realLog()
+    const result = await verifyLog(tampered(store, events.slice(0, 10)))
+    expect(result).toMatchObject({
+      ok: false,
+      position: '12',
+      reason: expect.stringMatching(/head/) as unknown,
+    })
+  })
+
+  it('finds an event whose data no longer fits its schema, even re-hashed', async () => {
+    const { store, events } = await realLog()
+    const log = resealFrom(
+      events.map((e, i) => (i === 8 ? withData(e, { amount: 12 }) : e)),
+      8,
+    )
+    const result = await verifyLog(tampered(store, log, headOf(log)))
+    expect(result).toMatchObject({
+      ok: false,
+      position: '9',
+      reason: expect.stringMatching(/schema/) as unknown,
+    })
+  })
+
+  describe('against a checkpoint', () => {
+    it('passes when the log still holds the checkpoint, then more', async () => {
+      const { store, events } = await realLog()
+      const checkpoint = headOf(events.slice(0, 10))
+      expect(await verifyLog(store, { checkpoint })).toMatchObject({ ok: true, events: 12 })
+    })
+
+    it('detects a history rewritten and re-hashed end to end, which the chain alone cannot', async () => {
+      const { store, events } = await realLog()
+      const checkpoint = headOf(events.slice(0, 10))
+      const rewritten = resealFrom(
+        events.map((e, i) => (i === 2 ? { ...e, meta: { ...e.meta, actorId: 'mallory' } } : e)),
+        2,
+      )
+      const forged = tampered(store, rewritten, headOf(rewritten))
+      expect(await verifyLog(forged)).toMatchObject({ ok: true, events: 12 })
+      const result = await verifyLog(forged, { checkpoint })
+      expect(result).toMatchObject({
+        ok: false,
+        position: '10',
+        reason: expect.stringMatching(/checkpoint/) as unknown,
+      })
+    })
+
+    it('detects a tail cut below the checkpoint', async () => {
+      const { store, events } = await realLog()
+      const checkpoint = headOf(events)
+      const cut = events.slice(0, 11)
+      const forged = tampered(store, cut, headOf(cut))
+      expect(await verifyLog(forged)).toMatchObject({ ok: true, events: 11 })
+      expect(await verifyLog(forged, { checkpoint })).toMatchObject({
+        ok: false,
+        position: '12',
+        reason: expect.stringMatching(/no longer contains/) as unknown,
+      })
+    })
+  })
+})

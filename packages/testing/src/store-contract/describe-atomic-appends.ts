@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { expectLedgerError, readEvents, snapshotLog } from './contract-assertions.js'
+import type { ContractStores } from './contract-stores.js'
+import { newTestEvent, newTestEvents } from './new-test-event.js'
+
+/** Multi-stream appends are all or nothing; empty writes assert versions; one write per stream. */
+export function describeAtomicAppends(stores: ContractStores): void {
+  describe('atomic multi-stream appends', () => {
+    it("an append to several streams writes every stream's events, each with its own versions", async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'contract-c', expectedVersion: 0, events: newTestEvents(2) }])
+      const { events } = await store.append([
+        { stream: 'framework-f', expectedVersion: 'no_stream', events: newTestEvents(2) },
+        { stream: 'contract-c', expectedVersion: 2, events: [newTestEvent()] },
+      ])
+      expect(events.map((e) => [e.stream, e.version])).toEqual([
+        ['framework-f', 1],
+        ['framework-f', 2],
+        ['contract-c', 3],
+      ])
+      expect((await readEvents(store.readStream('framework-f'))).length).toBe(2)
+      expect((await readEvents(store.readStream('contract-c'))).length).toBe(3)
+    })
+
+    it("the log lays out an append's events in the order of its writes, then of each write's events", async () => {
+      const store = await stores.open()
+      const a = newTestEvents(2)
+      const b = newTestEvents(2)
+      const { events } = await store.append([
+        { stream: 'stream-b', expectedVersion: 'any', events: b },
+        { stream: 'stream-a', expectedVersion: 'any', events: a },
+      ])
+      const ids = [...b, ...a].map((e) => e.id)
+      expect(events.map((e) => e.id)).toEqual(ids)
+      expect((await readEvents(store.readAll())).map((e) => e.id)).toEqual(ids)
+    })
+
+    it('what append returns is exactly what the log then holds', async () => {
+      const store = await stores.open()
+      const first = await store.append([
+        { stream: 'stream-a', expectedVersion: 0, events: newTestEvents(2) },
+      ])
+      const second = await store.append([
+        { stream: 'stream-b', expectedVersion: 0, events: [newTestEvent()] },
+        { stream: 'stream-a', expectedVersion: 2, events: [newTestEvent()] },
+      ])
+      expect(await readEvents(store.readAll())).toEqual([...first.events, ...second.events])
+    })
+
+    it("one stream's conflict fails the whole append: the other streams, the log and the outcomes stay untouched", async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'stream-b', expectedVersion: 0, events: newTestEvents(2) }])
+      const before = await snapshotLog(store, ['stream-a', 'stream-b', 'stream-c'])
+      await expectLedgerError(
+        () =>
+          store.append([
+            { stream: 'stream-a', expectedVersion: 'no_stream', events: newTestEvents(2) },
+            { stream: 'stream-b', expectedVersion: 1, events: [newTestEvent()] },
+            { stream: 'stream-c', expectedVersion: 'any', events: [newTestEvent()] },
+          ]),
+        'CONCURRENCY_CONFLICT',
+      )
+      expect(await snapshotLog(store, ['stream-a', 'stream-b', 'stream-c'])).toEqual(before)
+      // The failed append reserved nothing: the same write now goes through at version 1.
+      const { events } = await store.append([
+        { stream: 'stream-a', expectedVersion: 'no_stream', events: [newTestEvent()] },
+      ])
+      expect(events.map((e) => e.version)).toEqual([1])
+    })
+
+    it('a write with no events is a version assertion: it passes at the expected version and writes nothing to its stream', async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'framework-f', expectedVersion: 0, events: newTestEvents(3) }])
+      const { events } = await store.append([
+        { stream: 'framework-f', expectedVersion: 3, events: [] },
+        { stream: 'contract-c', expectedVersion: 'no_stream', events: [newTestEvent()] },
+      ])
+      expect(events.map((e) => e.stream)).toEqual(['contract-c'])
+      expect((await readEvents(store.readStream('framework-f'))).length).toBe(3)
+    })
+
+    it('a write with no events fails the whole append when its stream has moved on', async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'framework-f', expectedVersion: 0, events: newTestEvents(3) }])
+      const before = await snapshotLog(store, ['framework-f', 'contract-c'])
+      await expectLedgerError(
+        () =>
+          store.append([
+            { stream: 'framework-f', expectedVersion: 2, events: [] },
+            { stream: 'contract-c', expectedVersion: 'no_stream', events: [newTestEvent()] },
+          ]),
+        'CONCURRENCY_CONFLICT',
+      )
+      expect(await snapshotLog(store, ['framework-f', 'contract-c'])).toEqual(before)
+    })
+
+    it("a write with no events and 'no_stream' does not create the stream", async () => {
+      const store = await stores.open()
+      const { events } = await store.append([
+        { stream: 'framework-f', expectedVersion: 'no_stream', events: [] },
+      ])
+      expect(events).toEqual([])
+      expect(await readEvents(store.readStream('framework-f'))).toEqual([])
+      expect(await store.head()).toBeUndefined()
+      const next = await store.append([
+        { stream: 'framework-f', expectedVersion: 'no_stream', events: [newTestEvent()] },
+      ])
+      expect(next.events.map((e) => e.version)).toEqual([1])
+    })
+
+    it('append([]) writes nothing and returns no events', async () => {
+      const store = await stores.open()
+      expect((await store.append([])).events).toEqual([])
+      expect(await store.head()).toBeUndefined()
+      expect(await readEvents(store.readAll())).toEqual([])
+    })
+
+    it('naming a stream twice in one append throws INVALID_ARGUMENT and writes nothing', async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [newTestEvent()] }])
+      const before = await snapshotLog(store, ['stream-a', 'stream-b'])
+      await expectLedgerError(
+        () =>
+          store.append([
+            { stream: 'stream-b', expectedVersion: 'no_stream', events: [newTestEvent()] },
+            { stream: 'stream-a', expectedVersion: 1, events: [newTestEvent()] },
+            { stream: 'stream-a', expectedVersion: 'any', events: [newTestEvent()] },
+          ]),
+        'INVALID_ARGUMENT',
+      )
+      expect(await snapshotLog(store, ['stream-a', 'stream-b'])).toEqual(before)
+    })
+
+    it('naming a stream twice is INVALID_ARGUMENT even when both writes are empty assertions', async () => {
+      const store = await stores.open()
+      await expectLedgerError(
+        () =>
+          store.append([
+            { stream: 'stream-a', expectedVersion: 'any', events: [] },
+            { stream: 'stream-a', expectedVersion: 'any', events: [] },
+          ]),
+        'INVALID_ARGUMENT',
+      )
+    })
+  })
+}
