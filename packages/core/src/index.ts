@@ -20,6 +20,7 @@
 
 export { createLedger } from './ledger/create-ledger.js'
 export type {
+  BatchOptions,
   ExecuteOptions,
   ExecuteResult,
   Ledger,

@@ -150,6 +150,28 @@ describe('createLedger', () => {
       await batched.executeBatch(commands.slice(-1), { actor: buyerOf(B) })
       expect(await batched.head()).toEqual(await oneByOne.head())
     })
+
+    it('takes one actor per command, in one append, and checks each against its own role', async () => {
+      const counted = counting(createInMemoryStore())
+      const ledger = createLedger({ store: counted.store, clock: fixedClock() })
+      const commands = [
+        ...openedFrameworkCommands(),
+        awardContractCommand(contractFixture({ contractId: 'MS-1' })),
+        awardContractCommand(contractFixture({ contractId: 'MS-2' })),
+      ]
+      const actors = [...openedFrameworkCommands().map(() => coordinator()), buyerOf(B), buyerOf(C)]
+      const results = await ledger.executeBatch(commands, { actors })
+      expect(counted.appends()).toBe(1)
+      expect(results.slice(0, -1).every((r) => r.ok)).toBe(true)
+      expect(results.at(-1)).toMatchObject({ ok: false, rejection: { code: 'forbidden' } })
+    })
+
+    it('refuses a batch whose actors do not match its commands one to one', async () => {
+      const ledger = createLedger({ clock: fixedClock() })
+      await expect(
+        ledger.executeBatch([allocate('a-1', B, '1')], { actors: [coordinator(), coordinator()] }),
+      ).rejects.toMatchObject({ name: 'LedgerError', code: 'INVALID_ARGUMENT' })
+    })
   })
 
   describe('retries on concurrent writers', () => {

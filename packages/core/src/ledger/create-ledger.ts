@@ -50,7 +50,7 @@ export interface LedgerOptions {
   readonly ecbRates?: readonly EcbHalfYearRate[]
 }
 
-/** Options of `execute` and `executeBatch`. */
+/** Options of `execute`. */
 export interface ExecuteOptions {
   /** Who issues the command: `{ id, roles }`. */
   readonly actor: Actor
@@ -59,6 +59,16 @@ export interface ExecuteOptions {
   /** Recorded in each event's `meta.causationId`. */
   readonly causationId?: string
 }
+
+/**
+ * Options of `executeBatch`: one `actor` for every command, or `actors`, one per command in the
+ * same order (a replay of a history issued by many people).
+ */
+export type BatchOptions = Omit<ExecuteOptions, 'actor'> &
+  (
+    | { readonly actor: Actor; readonly actors?: undefined }
+    | { readonly actor?: undefined; readonly actors: readonly Actor[] }
+  )
 
 /**
  * The outcome of a command: the events it wrote, or why it was refused. `replayed` is true when
@@ -73,7 +83,7 @@ export interface Ledger {
   /** Executes one command. Refusals are returned; only infrastructure failures throw `LedgerError`. */
   execute(command: CommandInput, options: ExecuteOptions): Promise<ExecuteResult>
   /** Executes commands in order as if one by one, and appends all their events in one transaction. */
-  executeBatch(commands: readonly CommandInput[], options: ExecuteOptions): Promise<ExecuteResult[]>
+  executeBatch(commands: readonly CommandInput[], options: BatchOptions): Promise<ExecuteResult[]>
   /** Reads the log in position order, each event validated and upcast. */
   readAll(options?: ReadAllOptions): AsyncIterable<LedgerEvent>
   /** Checks the hash chain, positions, versions and schemas of the whole log. */
@@ -287,12 +297,23 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
 
   async function executeBatch(
     inputs: readonly CommandInput[],
-    executeOptions: ExecuteOptions,
+    batchOptions: BatchOptions,
   ): Promise<ExecuteResult[]> {
-    const actorParsed = parseActor(executeOptions.actor)
-    if ('rejection' in actorParsed) return inputs.map(() => rejectedInput(actorParsed.rejection))
-    const actor = actorParsed.actor
-    const parsed = inputs.map(parseCommand)
+    const { actor: single, actors: many, ...stamping } = batchOptions
+    if (many !== undefined && many.length !== inputs.length) {
+      throw new LedgerError(
+        'INVALID_ARGUMENT',
+        `executeBatch got ${inputs.length} commands but ${many.length} actors; give one actor per command, or a single \`actor\`.`,
+        { details: { commands: inputs.length, actors: many.length } },
+      )
+    }
+    const parsedActors = inputs.map((_, index) =>
+      parseActor(many === undefined ? single : many[index]),
+    )
+    const parsed = inputs.map((input, index) => {
+      const actorParsed = parsedActors[index]!
+      return 'rejection' in actorParsed ? actorParsed : parseCommand(input)
+    })
     const release = await locks.everything()
     try {
       return await withRetries(`A batch of ${inputs.length} commands`, async (fresh, lookup) => {
@@ -301,12 +322,13 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         const recordedAt = clock().toISOString()
         const pendings: Pending[] = []
         const seen = new Map<string, { readonly content: string; readonly index: number }>()
-        for (const entry of parsed) {
+        for (const [index, entry] of parsed.entries()) {
           if ('rejection' in entry) {
             pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
             continue
           }
           const { command } = entry
+          const actor = (parsedActors[index] as { readonly actor: Actor }).actor
           const roleCheck = authorize(actor, command.type, undefined)
           if (roleCheck) {
             pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
@@ -320,7 +342,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           const recorded = outcomes.length
           const pending = await decideOne(
             command,
-            { ...executeOptions, actor },
+            { ...stamping, actor },
             work,
             outcomes,
             lookup,
