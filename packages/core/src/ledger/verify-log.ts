@@ -55,43 +55,62 @@ export async function verifyLog(
 ): Promise<VerifyResult> {
   const versions = new Map<string, number>()
   const every = options.progressEvery ?? 100_000
+  // The head is read first: events a concurrent writer appends during the walk come after it.
+  const headBefore = await store.head()
   let expectedPrev = GENESIS_HASH
   let previousPosition = 0n
   let count = 0
   let last: LogHead | undefined
+  let headSeen = headBefore === undefined
   let checkpointSeen = false
-  for await (const event of store.readAll()) {
-    const reason = check(event, expectedPrev, previousPosition, versions.get(event.stream) ?? 0)
-    if (reason) return { ok: false, position: event.position, reason }
-    try {
-      decodeEvent(event)
-    } catch (error) {
-      if (!isLedgerError(error, 'INVALID_EVENT')) throw error
-      return { ok: false, position: event.position, reason: error.message }
-    }
-    if (options.checkpoint && event.position === options.checkpoint.position) {
-      if (event.hash !== options.checkpoint.hash) {
-        return {
-          ok: false,
-          position: event.position,
-          reason: `the checkpoint says hash ${options.checkpoint.hash} at this position, the log has ${event.hash}: history up to here was rewritten`,
-        }
+  try {
+    for await (const event of store.readAll()) {
+      const reason = check(event, expectedPrev, previousPosition, versions.get(event.stream) ?? 0)
+      if (reason) return { ok: false, position: event.position, reason }
+      try {
+        decodeEvent(event)
+      } catch (error) {
+        if (!isLedgerError(error, 'INVALID_EVENT')) throw error
+        return { ok: false, position: event.position, reason: error.message }
       }
-      checkpointSeen = true
+      const mismatch =
+        matchHead(event, headBefore, "the store's head") ??
+        matchHead(event, options.checkpoint, 'the checkpoint')
+      if (mismatch) return { ok: false, position: event.position, reason: mismatch }
+      if (event.position === headBefore?.position) headSeen = true
+      if (event.position === options.checkpoint?.position) checkpointSeen = true
+      versions.set(event.stream, event.version)
+      expectedPrev = event.hash
+      previousPosition = BigInt(event.position)
+      last = { position: event.position, hash: event.hash }
+      count += 1
+      if (options.onProgress && count % every === 0) options.onProgress(count)
     }
-    versions.set(event.stream, event.version)
-    expectedPrev = event.hash
-    previousPosition = BigInt(event.position)
-    last = { position: event.position, hash: event.hash }
-    count += 1
-    if (options.onProgress && count % every === 0) options.onProgress(count)
+  } catch (error) {
+    // A store that cannot even parse a stored row reports it as CORRUPT_LOG at its position.
+    if (!isLedgerError(error, 'CORRUPT_LOG') || typeof error.details.position !== 'string')
+      throw error
+    return { ok: false, position: error.details.position, reason: error.message }
   }
-  const head = await store.head()
-  if (head?.position !== last?.position || head?.hash !== last?.hash) {
+  if (!headSeen && headBefore) {
     return {
       ok: false,
-      position: head?.position ?? last?.position ?? '0',
-      reason: `the store's head (${head ? `${head.position}/${head.hash.slice(0, 12)}` : 'none'}) is not the last event of the log (${last ? `${last.position}/${last.hash.slice(0, 12)}` : 'none'}): events were removed from the end or added without the head`,
+      position: headBefore.position,
+      reason: `the store's head names position ${headBefore.position}, which the log does not contain: events were removed from its end`,
+    }
+  }
+  const headAfter = await store.head()
+  const lastPosition = last === undefined ? 0n : BigInt(last.position)
+  const afterPosition = headAfter === undefined ? 0n : BigInt(headAfter.position)
+  // A log that ends past its head holds events appended without going through the store.
+  if (
+    lastPosition > afterPosition ||
+    (lastPosition === afterPosition && headAfter?.hash !== last?.hash)
+  ) {
+    return {
+      ok: false,
+      position: last?.position ?? headAfter?.position ?? '0',
+      reason: `the store's head (${headAfter ? `${headAfter.position}/${headAfter.hash.slice(0, 12)}` : 'none'}) is not the last event of the log (${last ? `${last.position}/${last.hash.slice(0, 12)}` : 'none'}): events were added or changed at the end without the head`,
     }
   }
   if (options.checkpoint && !checkpointSeen) {
@@ -102,4 +121,14 @@ export async function verifyLog(
     }
   }
   return { ok: true, events: count, head: last }
+}
+
+/** Why `event` contradicts a `{ position, hash }` reference taken elsewhere, if it does. */
+function matchHead(
+  event: RecordedEvent,
+  reference: LogHead | undefined,
+  name: string,
+): string | undefined {
+  if (reference?.position !== event.position || reference.hash === event.hash) return undefined
+  return `${name} says hash ${reference.hash} at this position, the log has ${event.hash}: history up to here was rewritten`
 }

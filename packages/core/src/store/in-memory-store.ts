@@ -39,6 +39,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
   const log: RecordedEvent[] = []
   const streams = new Map<string, RecordedEvent[]>()
   const outcomes = new Map<string, CommandOutcome>()
+  const eventIds = new Set<string>()
   const checkpoints = new Map<string, ProjectionCheckpoint>()
   let closed = false
 
@@ -66,6 +67,17 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       for (const outcome of newOutcomes) {
         if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
       }
+      const newIds = new Set<string>()
+      for (const event of writes.flatMap((write) => write.events)) {
+        if (eventIds.has(event.id) || newIds.has(event.id)) {
+          throw new LedgerError(
+            'INVALID_ARGUMENT',
+            `Event id ${event.id} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
+            { details: { id: event.id } },
+          )
+        }
+        newIds.add(event.id)
+      }
       const written: RecordedEvent[] = []
       for (const write of writes) {
         const stream = streams.get(write.stream) ?? []
@@ -86,6 +98,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
             }),
           )
           log.push(recorded)
+          eventIds.add(recorded.id)
           stream.push(recorded)
           written.push(recorded)
         }

@@ -47,6 +47,27 @@ export function describeAtomicAppends(stores: ContractStores): void {
       expect(await readEvents(store.readAll())).toEqual([...first.events, ...second.events])
     })
 
+    it('an event id already in the log, or repeated in the append, is INVALID_ARGUMENT and writes nothing', async () => {
+      const store = await stores.open()
+      const first = newTestEvent()
+      await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [first] }])
+      const before = await snapshotLog(store, ['stream-a', 'stream-b'])
+      await expectLedgerError(
+        () =>
+          store.append([
+            { stream: 'stream-b', expectedVersion: 0, events: [newTestEvent({ id: first.id })] },
+          ]),
+        'INVALID_ARGUMENT',
+      )
+      const twice = newTestEvent()
+      await expectLedgerError(
+        () =>
+          store.append([{ stream: 'stream-b', expectedVersion: 0, events: [twice, { ...twice }] }]),
+        'INVALID_ARGUMENT',
+      )
+      expect(await snapshotLog(store, ['stream-a', 'stream-b'])).toEqual(before)
+    })
+
     it("one stream's conflict fails the whole append: the other streams, the log and the outcomes stay untouched", async () => {
       const store = await stores.open()
       await store.append([{ stream: 'stream-b', expectedVersion: 0, events: newTestEvents(2) }])

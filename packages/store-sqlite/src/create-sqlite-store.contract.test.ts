@@ -1,0 +1,15 @@
+import { describeEventStoreContract } from '@plafond/testing'
+import { afterAll } from 'vitest'
+import { sqliteStoreFactory } from './test-support/sqlite-store-factory.js'
+import { temporaryDirectory } from './test-support/temporary-directory.js'
+
+const directory = temporaryDirectory('contract')
+afterAll(() => directory.remove())
+
+describeEventStoreContract('SQLite store', sqliteStoreFactory(directory))
+
+// Batches of 3 make every read in the suite cross batch boundaries; NORMAL keeps the run short.
+describeEventStoreContract(
+  'SQLite store, batches of 3, synchronous NORMAL',
+  sqliteStoreFactory(directory, { batchSize: 3, synchronous: 'NORMAL' }),
+)

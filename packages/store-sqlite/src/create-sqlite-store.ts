@@ -1,0 +1,274 @@
+import {
+  GENESIS_HASH,
+  LedgerError,
+  canonicalJson,
+  checkExpectedVersion,
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkWriteShape,
+  duplicateOutcome,
+  sealEvent,
+  withoutUndefined,
+  type AppendOptions,
+  type AppendResult,
+  type CommandOutcome,
+  type EventStore,
+  type LogHead,
+  type OutcomeResult,
+  type ProjectionCheckpoint,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamWrite,
+} from '@plafond/core'
+import { eventFromRow, type EventRow } from './event-row.js'
+import { openLedgerDatabase } from './open-ledger-database.js'
+import { translateSqliteError } from './sqlite-error.js'
+import { resolveSqliteStoreOptions, type SqliteStoreOptions } from './sqlite-store-options.js'
+import { prepareStoreStatements } from './store-statements.js'
+
+/** The first position to read, from a `fromPosition` that `checkReadAllOptions` accepted. */
+function startPosition(fromPosition: string | undefined): number {
+  if (fromPosition === undefined) return 1
+  const position = BigInt(fromPosition)
+  if (position < 1n) return 1
+  return position > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(position)
+}
+
+function parseJson<T>(text: string, what: string, path: string): T {
+  try {
+    return JSON.parse(text) as T
+  } catch (error) {
+    throw new LedgerError(
+      'CORRUPT_LOG',
+      `SQLite file ${path}: ${what} is not valid JSON; the file was damaged or edited by hand. Restore it from a backup.`,
+      { cause: error, details: { path } },
+    )
+  }
+}
+
+/**
+ * An `EventStore` on a SQLite file (better-sqlite3): WAL, `synchronous=FULL` by default, a busy
+ * timeout so that several processes share one file, a versioned schema migrated on open. Every
+ * append is one `BEGIN IMMEDIATE` transaction: checks, outcomes, events, hash chain and head, all
+ * or nothing. Throws `INCOMPATIBLE_STORE`, without touching the file, for a file that is not a
+ * Plafond ledger or was written by a newer schema.
+ *
+ * ```ts
+ * import { createLedger } from '@plafond/core'
+ * import { createSqliteStore } from '@plafond/store-sqlite'
+ *
+ * const ledger = createLedger({ store: createSqliteStore({ path: 'ledger.db' }) })
+ * console.log(await ledger.verify())
+ * await ledger.close()
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions): EventStore {
+  const resolved = resolveSqliteStoreOptions(options)
+  const { path, busyTimeoutMs, readonly } = resolved
+  const defaultBatch = resolved.batchSize
+  const db = openLedgerDatabase(resolved)
+  const statements = prepareStoreStatements(db)
+  let closed = false
+
+  /** Runs `work` on the open connection, turning driver errors into `LedgerError`s. */
+  function use<T>(doing: string, work: () => T): T {
+    if (closed) {
+      throw new LedgerError(
+        'STORE_CLOSED',
+        `The SQLite store on ${path} was closed; create a new one to keep ${doing}.`,
+        { details: { path } },
+      )
+    }
+    try {
+      return work()
+    } catch (error) {
+      throw translateSqliteError(error, { path, doing, busyTimeoutMs })
+    }
+  }
+
+  function refuseReadonly(doing: string): void {
+    if (readonly) {
+      throw new LedgerError(
+        'INVALID_ARGUMENT',
+        `The SQLite store on ${path} was opened read-only; open it without \`readonly\` for ${doing}.`,
+        { details: { path } },
+      )
+    }
+  }
+
+  /** The body of an append: runs inside `BEGIN IMMEDIATE`, so no other process writes meanwhile. */
+  const appendTransaction = db.transaction(
+    (writes: readonly StreamWrite[], outcomes: readonly CommandOutcome[]): RecordedEvent[] => {
+      // Check everything before writing anything; a throw rolls the transaction back anyway.
+      const versions = writes.map((write) => {
+        const actual = statements.streamVersion.get(write.stream) ?? 0
+        checkExpectedVersion(write.stream, write.expectedVersion, actual)
+        return actual
+      })
+      for (const outcome of outcomes) {
+        if (statements.outcomeExists.get(outcome.commandId) !== undefined) {
+          throw duplicateOutcome(outcome.commandId)
+        }
+      }
+      const head = statements.head.get()
+      let position = head?.position ?? 0
+      let prevHash = head?.hash ?? GENESIS_HASH
+      const written: RecordedEvent[] = []
+      writes.forEach((write, index) => {
+        let version = versions[index]!
+        for (const event of write.events) {
+          position += 1
+          version += 1
+          const data = withoutUndefined(event.data)
+          const meta = withoutUndefined(event.meta)
+          const recorded = sealEvent({
+            id: event.id,
+            stream: write.stream,
+            version,
+            position: String(position),
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            data,
+            meta,
+            prevHash,
+          })
+          statements.insertEvent.run(
+            position,
+            recorded.id,
+            recorded.stream,
+            version,
+            recorded.type,
+            recorded.schemaVersion,
+            canonicalJson(data),
+            canonicalJson(meta),
+            prevHash,
+            recorded.hash,
+          )
+          prevHash = recorded.hash
+          written.push(recorded)
+        }
+      })
+      if (written.length > 0) statements.saveHead.run(position, prevHash)
+      for (const outcome of outcomes) {
+        statements.insertOutcome.run(
+          outcome.commandId,
+          outcome.commandType,
+          outcome.content,
+          JSON.stringify(outcome.result),
+          outcome.recordedAt,
+        )
+      }
+      return written
+    },
+  )
+
+  /** Keyset pagination: each batch is its own short read, so no lock is held between batches. */
+  async function* batches(
+    doing: string,
+    fetch: (after: EventRow | undefined) => EventRow[],
+  ): AsyncIterable<RecordedEvent> {
+    let last: EventRow | undefined
+    for (;;) {
+      const rows = use(doing, () => fetch(last))
+      if (rows.length === 0) return
+      for (const row of rows) yield eventFromRowIn(row)
+      last = rows[rows.length - 1]
+    }
+  }
+
+  function eventFromRowIn(row: EventRow): RecordedEvent {
+    try {
+      return eventFromRow(row)
+    } catch (error) {
+      throw new LedgerError(
+        'CORRUPT_LOG',
+        `SQLite file ${path}: the event at position ${row[0]} does not parse (${(error as Error).message}); the file was damaged or edited by hand. Run verify up to it and restore from a backup.`,
+        { cause: error, details: { path, position: String(row[0]) } },
+      )
+    }
+  }
+
+  return {
+    async append(writes: readonly StreamWrite[], appendOptions: AppendOptions = {}) {
+      return use('appending', (): AppendResult => {
+        refuseReadonly('appending')
+        const outcomes = appendOptions.outcomes ?? []
+        checkWriteShape(writes, outcomes)
+        return { events: appendTransaction.immediate(writes, outcomes) }
+      })
+    },
+
+    async *readStream(stream: string, readOptions: ReadStreamOptions = {}) {
+      use('reading a stream', () => checkReadStreamOptions(stream, readOptions))
+      const from = Math.max(readOptions.fromVersion ?? 1, 1)
+      const to = readOptions.toVersion ?? Number.MAX_SAFE_INTEGER
+      yield* batches(`reading stream ${stream}`, (last) =>
+        statements.readStream.all(
+          stream,
+          last === undefined ? from : last[3] + 1,
+          to,
+          defaultBatch,
+        ),
+      )
+    },
+
+    async *readAll(readOptions: ReadAllOptions = {}) {
+      const size = readOptions.batchSize ?? defaultBatch
+      use('reading the log', () => checkReadAllOptions({ ...readOptions, batchSize: size }))
+      const from = startPosition(readOptions.fromPosition)
+      yield* batches('reading the log', (last) =>
+        statements.readAll.all(last === undefined ? from : last[0] + 1, size),
+      )
+    },
+
+    async head(): Promise<LogHead | undefined> {
+      return use('reading the head', () => {
+        const row = statements.head.get()
+        return row && { position: String(row.position), hash: row.hash }
+      })
+    },
+
+    async findOutcome(commandId: string): Promise<CommandOutcome | undefined> {
+      return use('finding a command outcome', () => {
+        const row = statements.findOutcome.get(commandId)
+        return (
+          row && {
+            commandId: row.command_id,
+            commandType: row.type,
+            content: row.content,
+            result: parseJson<OutcomeResult>(row.result, `the outcome of ${commandId}`, path),
+            recordedAt: row.recorded_at,
+          }
+        )
+      })
+    },
+
+    async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined> {
+      return use('loading a checkpoint', () => {
+        const row = statements.loadCheckpoint.get(name)
+        return (
+          row && { name: row.name, version: row.version, position: row.position, state: row.state }
+        )
+      })
+    },
+
+    async saveCheckpoint(checkpoint: ProjectionCheckpoint): Promise<void> {
+      use('saving a checkpoint', () => {
+        refuseReadonly('saving checkpoints')
+        statements.saveCheckpoint.run(
+          checkpoint.name,
+          checkpoint.version,
+          checkpoint.position,
+          checkpoint.state,
+        )
+      })
+    },
+
+    async close(): Promise<void> {
+      if (closed) return
+      closed = true
+      db.close()
+    },
+  }
+}

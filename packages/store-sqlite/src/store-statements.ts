@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3'
+import { EVENT_COLUMNS, type EventRow } from './event-row.js'
+
+/** A row of `log_head`. */
+export interface HeadRow {
+  readonly position: number
+  readonly hash: string
+}
+
+/** A row of `command_outcomes`. */
+export interface OutcomeRow {
+  readonly command_id: string
+  readonly type: string
+  readonly content: string
+  readonly result: string
+  readonly recorded_at: string
+}
+
+/** A row of `projection_checkpoints`. */
+export interface CheckpointRow {
+  readonly name: string
+  readonly version: number
+  readonly position: string
+  readonly state: string
+}
+
+type EventValues = [number, string, string, number, string, number, string, string, string, string]
+
+/** Every statement the store runs, prepared once when it opens. */
+export interface StoreStatements {
+  readonly streamVersion: Database.Statement<[string], number>
+  readonly outcomeExists: Database.Statement<[string], number>
+  readonly head: Database.Statement<[], HeadRow>
+  readonly insertEvent: Database.Statement<EventValues>
+  readonly saveHead: Database.Statement<[number, string]>
+  readonly insertOutcome: Database.Statement<[string, string, string, string, string]>
+  readonly findOutcome: Database.Statement<[string], OutcomeRow>
+  readonly readAll: Database.Statement<[number, number], EventRow>
+  readonly readStream: Database.Statement<[string, number, number, number], EventRow>
+  readonly loadCheckpoint: Database.Statement<[string], CheckpointRow>
+  readonly saveCheckpoint: Database.Statement<[string, number, string, string]>
+}
+
+/** Prepares the store's statements on an open ledger database. */
+export function prepareStoreStatements(db: Database.Database): StoreStatements {
+  return {
+    // The UNIQUE (stream, version) index answers this without touching the rows.
+    streamVersion: db
+      .prepare<[string], number>(
+        'SELECT version FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1',
+      )
+      .pluck(),
+    outcomeExists: db
+      .prepare<[string], number>('SELECT 1 FROM command_outcomes WHERE command_id = ?')
+      .pluck(),
+    head: db.prepare<[], HeadRow>('SELECT position, hash FROM log_head WHERE singleton = 1'),
+    insertEvent: db.prepare<EventValues>(
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    saveHead: db.prepare<[number, string]>(
+      `INSERT INTO log_head (singleton, position, hash) VALUES (1, ?, ?)
+       ON CONFLICT (singleton) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
+    ),
+    insertOutcome: db.prepare<[string, string, string, string, string]>(
+      'INSERT INTO command_outcomes (command_id, type, content, result, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    findOutcome: db.prepare<[string], OutcomeRow>(
+      'SELECT command_id, type, content, result, recorded_at FROM command_outcomes WHERE command_id = ?',
+    ),
+    // Keyset pagination: each batch starts after the last row of the previous one.
+    readAll: db
+      .prepare<[number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+      )
+      .raw(),
+    readStream: db
+      .prepare<[string, number, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+      )
+      .raw(),
+    loadCheckpoint: db.prepare<[string], CheckpointRow>(
+      'SELECT name, version, position, state FROM projection_checkpoints WHERE name = ?',
+    ),
+    saveCheckpoint: db.prepare<[string, number, string, string]>(
+      `INSERT INTO projection_checkpoints (name, version, position, state) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state`,
+    ),
+  }
+}
