@@ -47,7 +47,10 @@ export type {
   ModelBeneficiary,
   ModelContract,
   ModelFramework,
+  ModelInvoice,
+  ModelLateInterest,
   ModelOutcome,
+  ModelRateTables,
   RememberedOutcome,
 } from './model/ledger-model.js'
 export { MODEL_RULES, modelContent, predictOutcome } from './model/predict-outcome.js'
@@ -87,6 +90,8 @@ export type {
   CommandIntentOptions,
   DateIntent,
   EntityPick,
+  LegalBasisIntent,
+  ModificationVariant,
   RepeatVariant,
 } from './arbitraries/command-intent.js'
 export { resolveIntent } from './arbitraries/resolve-intent.js'

@@ -13,6 +13,9 @@ import {
 import { describe, expect, it } from 'vitest'
 import { COMMAND_TYPES, type CommandInput, type CommandType } from '../commands/command.js'
 import type { Ledger } from '../ledger/create-ledger.js'
+
+type RecordInvoice = Extract<CommandInput, { readonly type: 'RecordInvoice' }>
+type RecordPayment = Extract<CommandInput, { readonly type: 'RecordPayment' }>
 import type { Actor } from './actor.js'
 
 const F = FRAMEWORK.frameworkId
@@ -297,6 +300,63 @@ describe('authorization over every role and command type', () => {
       )
     }
     expect(await ledger.head()).toEqual(before)
+  })
+
+  it("keeps B's orders, modifications, invoices, payments and products to B's own buyer and accountant", async () => {
+    const ledger = await setUp()
+    const before = await ledger.head()
+    const productOfB = { beneficiaryId: B, product: 'product-b' }
+    const attempts: readonly [Actor, CommandInput][] = [
+      [buyerOf(C), { ...SAMPLES.IssueOrder!, commandId: 'y-1' }],
+      [buyerOf(C), { ...SAMPLES.ChangeProductPhase!, ...productOfB, commandId: 'y-2' }],
+      [buyerOf(C), { ...SAMPLES.RecordImpact!, ...productOfB, commandId: 'y-3' }],
+      [accountantOf(B), { ...SAMPLES.ModifyContract!, commandId: 'y-4' }],
+      [buyerOf(B), { ...SAMPLES.RecordInvoice!, commandId: 'y-5' }],
+      [coordinator(), { ...SAMPLES.ModifyContract!, commandId: 'y-6' }],
+      [buyerOf(B), { ...SAMPLES.SucceedHolder!, commandId: 'y-7' }],
+      [auditor(), { ...SAMPLES.RecordImpact!, commandId: 'y-8' }],
+    ]
+    for (const [actor, command] of attempts) {
+      const result = await ledger.execute(command, { actor })
+      expect(result.ok ? 'ok' : result.rejection.code, `${actor.id} ${command.type}`).toBe(
+        'forbidden',
+      )
+    }
+    expect(await ledger.head()).toEqual(before)
+  })
+
+  it("lets B's accountant pay B's invoice late, writing the interest under its own id", async () => {
+    const ledger = await setUp()
+    // I-1 received 2025-03-15 is due 2025-04-14; paid on 2025-04-20, 6 days late.
+    await executeAll(
+      ledger,
+      [
+        {
+          ...(SAMPLES.RecordInvoice as RecordInvoice),
+          commandId: 'invoice',
+          receivedOn: '2025-03-15',
+        },
+      ],
+      accountantOf(B),
+    )
+    const payment: RecordPayment = {
+      ...(SAMPLES.RecordPayment as RecordPayment),
+      commandId: 'late',
+      paidOn: '2025-04-20',
+      invoiceId: 'I-1',
+    }
+    for (const actor of [accountantOf(C), buyerOf(B), coordinator()]) {
+      const refused = await ledger.execute(payment, { actor })
+      expect(refused.ok ? 'ok' : refused.rejection.code, actor.id).toBe('forbidden')
+    }
+    const result = await ledger.execute(payment, { actor: accountantOf(B) })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.events.map((e) => e.type)).toEqual(['PaymentRecorded', 'LatePaymentInterestDue'])
+    expect(result.events.map((e) => e.meta.actorId)).toEqual([
+      accountantOf(B).id,
+      accountantOf(B).id,
+    ])
   })
 
   it('lets an actor with several roles use each of them', async () => {

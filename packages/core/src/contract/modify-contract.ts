@@ -43,7 +43,8 @@ export const ModifyContract = z
     newHolderId: Siret.optional(),
   })
   .superRefine((c, ctx) => {
-    const zero = parseCents(c.delta) === 0n
+    // A malformed delta was already reported by its own schema, and reaches here unparsed.
+    const zero = isSignedMoneyString(c.delta) && parseCents(c.delta) === 0n
     if (c.legalBasis === 'R2194-6') {
       if (c.newHolderId === undefined) {
         ctx.addIssue({

@@ -135,6 +135,19 @@ describe('OpenFramework', () => {
       .thenRejects('invalid_command', { path: 'durationJustification' })
   })
 
+  // Found by the issue-4 tests: a malformed amount reached the cross-field checks and threw.
+  it('refuses a malformed amount as invalid_command, without throwing', () => {
+    given([])
+      .when(open({ estimate: '1.234' }))
+      .thenRejects('invalid_command', { path: 'estimate' })
+    given([])
+      .when(open({ maximum: 'lots' }))
+      .thenRejects('invalid_command', { path: 'maximum' })
+    given([])
+      .when(open({ minimum: '-1' }))
+      .thenRejects('invalid_command', { path: 'minimum' })
+  })
+
   it('refuses a buyer that is not a SIRET, and thresholds out of 1..100', () => {
     given([])
       .when(open({ buyerId: '13002526500014' }))

@@ -3,7 +3,7 @@ import { addDays, addYears, BusinessDateSchema } from '../calendar/business-date
 import { frameworkEvents, refused, type Decision } from '../commands/decision.js'
 import { Id } from '../identifiers/id.js'
 import { Cpv, Siret } from '../identifiers/siret.js'
-import { Money, parseCents } from '../money/money.js'
+import { isMoneyString, Money, parseCents } from '../money/money.js'
 import { reject } from '../rejections/rejection.js'
 import type { FrameworkState } from './framework-state.js'
 
@@ -41,6 +41,8 @@ export const OpenFramework = z
       .optional(),
   })
   .superRefine((c, ctx) => {
+    // A malformed amount was already reported by its own schema, and reaches here unparsed.
+    if (![c.estimate, c.maximum, c.minimum ?? '0'].every(isMoneyString)) return
     const estimate = parseCents(c.estimate)
     const maximum = parseCents(c.maximum)
     if (estimate <= 0n) {

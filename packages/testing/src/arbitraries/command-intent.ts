@@ -30,6 +30,16 @@ export type DateIntent = 'before' | 'start' | 'inside' | 'end' | 'after'
 export type ActorIntent =
   'proper' | 'other-beneficiary' | 'wrong-role' | 'auditor' | 'nobody' | 'everyone'
 
+/** The legal basis of a modification (L2194-1, R2194-1 to R2194-8). */
+export type LegalBasisIntent = 'R2194-1' | 'R2194-2' | 'R2194-5' | 'R2194-6' | 'R2194-7' | 'R2194-8'
+
+/**
+ * What a modification gets right or wrong in its input: `valid`; `zero-delta` (no change of
+ * amount, or for R2194-6 a change of amount); `stray-holder` (a new holder without R2194-6, or
+ * R2194-6 without one).
+ */
+export type ModificationVariant = 'valid' | 'zero-delta' | 'stray-holder'
+
 /** How a repeated command id comes back. */
 export type RepeatVariant = 'same' | 'reformatted' | 'changed' | 'other-actor'
 
@@ -94,6 +104,64 @@ export type CommandIntent =
       readonly line: number
       readonly amount: AmountIntent
       readonly date: DateIntent
+      readonly actor: ActorIntent
+    }
+  | {
+      readonly type: 'ModifyContract'
+      readonly contract: EntityPick
+      /** Index of the modification id. */
+      readonly line: number
+      readonly legalBasis: LegalBasisIntent
+      readonly direction: 'increase' | 'decrease'
+      /** Around the limit of the basis: 50 % (R2194-2, -5), the R2194-8 cumul, the allocation or the floors. */
+      readonly amount: AmountIntent
+      /** Around the award, or on either side of the EU threshold's change on 1 January 2026. */
+      readonly date: DateIntent | 'year-end' | 'new-year'
+      /** For R2194-6: a current or former holder (`known`), or any holder of the universe. */
+      readonly newHolder: EntityPick
+      readonly variant: ModificationVariant
+      readonly actor: ActorIntent
+    }
+  | {
+      readonly type: 'RecordInvoice'
+      readonly contract: EntityPick
+      /** Index of the invoice id. */
+      readonly line: number
+      readonly amount: AmountIntent
+      readonly vat: 'none' | 'standard' | 'reduced'
+      /** Around the award, or in 2028, after the last half-year of the universe's ECB rates. */
+      readonly date: DateIntent | 'beyond-rates'
+      readonly actor: ActorIntent
+    }
+  | {
+      /** `RecordPayment` against an invoice. */
+      readonly type: 'PayInvoice'
+      /** `known`: a contract with invoices when there is one. */
+      readonly contract: EntityPick
+      readonly invoice: EntityPick
+      /** Index of the payment id. */
+      readonly line: number
+      readonly amount: AmountIntent
+      /** Days after the invoice was received: the 30th is the last on time (R2192-10). */
+      readonly day: -1 | 29 | 30 | 31 | 32 | 200
+      readonly actor: ActorIntent
+    }
+  | {
+      readonly type: 'SucceedHolder'
+      readonly framework: EntityPick
+      /** A current or former holder (`known`), or any holder of the universe. */
+      readonly holder: EntityPick
+      /** Index of the successor among the universe's holders (the holder itself now and then). */
+      readonly successor: number
+      readonly actor: ActorIntent
+    }
+  | {
+      readonly type: 'ChangeProductPhase' | 'RecordImpact'
+      readonly beneficiary: number
+      readonly product: number
+      readonly phase: number
+      /** Whether the phase or the indicator value is well written. */
+      readonly valid: boolean
       readonly actor: ActorIntent
     }
   | {
@@ -272,6 +340,79 @@ const execution = fc.record({
   actor: actorIntent,
 })
 
+const modifyContract = fc.record({
+  type: fc.constant('ModifyContract' as const),
+  contract: entity(9),
+  line: fc.nat({ max: 4 }),
+  legalBasis: fc.oneof(
+    { arbitrary: fc.constant('R2194-8' as const), weight: 4 },
+    {
+      arbitrary: fc.constantFrom('R2194-2' as const, 'R2194-5' as const),
+      weight: 3,
+    },
+    { arbitrary: fc.constantFrom('R2194-1' as const, 'R2194-7' as const), weight: 2 },
+    { arbitrary: fc.constant('R2194-6' as const), weight: 1 },
+  ),
+  direction: fc.constantFrom('increase' as const, 'decrease' as const),
+  amount: amountIntent,
+  date: fc.oneof(
+    { arbitrary: dateIntent, weight: 8 },
+    { arbitrary: fc.constantFrom('year-end' as const, 'new-year' as const), weight: 2 },
+  ),
+  newHolder: entity(7),
+  variant: fc.oneof(
+    { arbitrary: fc.constant('valid' as const), weight: 12 },
+    { arbitrary: fc.constantFrom('zero-delta' as const, 'stray-holder' as const), weight: 1 },
+  ),
+  actor: actorIntent,
+})
+
+const recordInvoice = fc.record({
+  type: fc.constant('RecordInvoice' as const),
+  contract: entity(9),
+  line: fc.nat({ max: 2 }),
+  amount: amountIntent,
+  vat: fc.constantFrom('none' as const, 'standard' as const, 'reduced' as const),
+  date: fc.oneof(
+    { arbitrary: dateIntent, weight: 9 },
+    { arbitrary: fc.constant('beyond-rates' as const), weight: 2 },
+  ),
+  actor: actorIntent,
+})
+
+const payInvoice = fc.record({
+  type: fc.constant('PayInvoice' as const),
+  contract: entity(9),
+  invoice: entity(9),
+  line: fc.nat({ max: 3 }),
+  amount: amountIntent,
+  day: fc.oneof(
+    { arbitrary: fc.constantFrom(29 as const, 30 as const, 31 as const, 32 as const), weight: 8 },
+    { arbitrary: fc.constantFrom(-1 as const, 200 as const), weight: 2 },
+  ),
+  actor: actorIntent,
+})
+
+const succeedHolder = fc.record({
+  type: fc.constant('SucceedHolder' as const),
+  framework: entity(9),
+  holder: entity(8),
+  successor: index,
+  actor: actorIntent,
+})
+
+const product = fc.record({
+  type: fc.constantFrom('ChangeProductPhase' as const, 'RecordImpact' as const),
+  beneficiary: index,
+  product: index,
+  phase: index,
+  valid: fc.oneof(
+    { arbitrary: fc.constant(true), weight: 5 },
+    { arbitrary: fc.constant(false), weight: 1 },
+  ),
+  actor: actorIntent,
+})
+
 const closeContract = fc.record({
   type: fc.constant('CloseContract' as const),
   contract: entity(9),
@@ -309,6 +450,11 @@ export const singleCommandIntent: fc.Arbitrary<CommandIntent> = fc.oneof(
   { arbitrary: transfer, weight: 3 },
   { arbitrary: award, weight: 18 },
   { arbitrary: execution, weight: 14 },
+  { arbitrary: modifyContract, weight: 10 },
+  { arbitrary: recordInvoice, weight: 5 },
+  { arbitrary: payInvoice, weight: 6 },
+  { arbitrary: succeedHolder, weight: 1 },
+  { arbitrary: product, weight: 1 },
   { arbitrary: closeContract, weight: 3 },
   { arbitrary: closeFramework, weight: 1 },
   { arbitrary: repeat, weight: 7 },
@@ -341,7 +487,9 @@ export function commandIntent(options: CommandIntentOptions = {}): fc.Arbitrary<
 
 /**
  * The opening of a scenario: framework AC-1 opened with random limits, some holders and
- * beneficiaries, and allocations, so that random commands meet a live framework from the start.
+ * beneficiaries, allocations, and one or two subsequent contracts of the first beneficiary, the
+ * first with some delivery certified and an invoice received, so that random commands meet a live
+ * framework and running contracts (to order under, modify, invoice and pay) from the start.
  */
 export const openingIntents: fc.Arbitrary<readonly CommandIntent[]> = fc
   .record({
@@ -353,34 +501,74 @@ export const openingIntents: fc.Arbitrary<readonly CommandIntent[]> = fc
       minLength: 1,
       maxLength: 4,
     }),
+    contracts: fc.array(fc.constantFrom(1 as const, 2 as const), { minLength: 1, maxLength: 2 }),
+    certified: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
   })
-  .map(({ maximumCents, maxHolders, holders, beneficiaries, allocations }) => {
-    const known = (i: number): EntityPick => ({ known: true, index: i })
-    const intents: CommandIntent[] = [
-      {
-        type: 'OpenFramework',
-        framework: 0,
-        variant: 'valid',
-        maximumCents,
-        estimateQuarters: 2,
-        maxHolders,
-        actor: 'proper',
-      },
-    ]
-    for (let i = 0; i < holders; i++) {
-      intents.push({ type: 'AddHolder', framework: known(0), holder: i, actor: 'proper' })
-    }
-    for (let i = 0; i < beneficiaries; i++) {
-      intents.push({ type: 'AddBeneficiary', framework: known(0), beneficiary: i, actor: 'proper' })
-    }
-    allocations.forEach((quarters, i) => {
+  .map(
+    ({ maximumCents, maxHolders, holders, beneficiaries, allocations, contracts, certified }) => {
+      const known = (i: number): EntityPick => ({ known: true, index: i })
+      const intents: CommandIntent[] = [
+        {
+          type: 'OpenFramework',
+          framework: 0,
+          variant: 'valid',
+          maximumCents,
+          estimateQuarters: 2,
+          maxHolders,
+          actor: 'proper',
+        },
+      ]
+      for (let i = 0; i < holders; i++) {
+        intents.push({ type: 'AddHolder', framework: known(0), holder: i, actor: 'proper' })
+      }
+      for (let i = 0; i < beneficiaries; i++) {
+        intents.push({
+          type: 'AddBeneficiary',
+          framework: known(0),
+          beneficiary: i,
+          actor: 'proper',
+        })
+      }
+      allocations.forEach((quarters, i) => {
+        intents.push({
+          type: 'Allocate',
+          framework: known(0),
+          beneficiary: known(i),
+          amount: { kind: 'share', quarters, short: false },
+          actor: 'proper',
+        })
+      })
+      contracts.forEach((quarters, i) => {
+        intents.push({
+          type: 'AwardContract',
+          framework: known(0),
+          contract: { known: false, index: i },
+          beneficiary: known(0),
+          holder: known(0),
+          amount: { kind: 'share', quarters, short: false },
+          date: 'inside',
+          competition: 'mini-competition',
+          kind: 'subsequent-contract',
+          actor: 'proper',
+        })
+      })
       intents.push({
-        type: 'Allocate',
-        framework: known(0),
-        beneficiary: known(i),
-        amount: { kind: 'share', quarters, short: false },
+        type: 'CertifyService',
+        contract: known(0),
+        line: 0,
+        amount: { kind: 'share', quarters: certified, short: false },
+        date: 'start',
         actor: 'proper',
       })
-    })
-    return intents
-  })
+      intents.push({
+        type: 'RecordInvoice',
+        contract: known(0),
+        line: 0,
+        amount: { kind: 'share', quarters: 2, short: false },
+        vat: 'standard',
+        date: 'inside',
+        actor: 'proper',
+      })
+      return intents
+    },
+  )

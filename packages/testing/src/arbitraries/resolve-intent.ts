@@ -5,9 +5,10 @@ import {
   unusedAllocation,
   type LedgerModel,
 } from '../model/ledger-model.js'
+import { modelEuThreshold } from '../model/model-eu-threshold.js'
 import type { ModelRule } from '../model/model-rule.js'
 import { MODEL_RULES } from '../model/predict-outcome.js'
-import { toWireAmount, wireCents } from '../model/wire-amount.js'
+import { signedWireCents, toWireAmount, wireCents } from '../model/wire-amount.js'
 import type {
   ActorIntent,
   AmountIntent,
@@ -69,6 +70,14 @@ function holderId(pick: EntityPick, model: LedgerModel, framework: string): stri
   return pickFrom(U.holders, pick.index)
 }
 
+/** A holder that is or was on the framework's list (`known`), or any holder of the universe. */
+function listedHolderId(pick: EntityPick, model: LedgerModel, framework: string): string {
+  const found = model.frameworks.get(framework)
+  const known = found ? [...found.holders, ...found.formerHolders].sort() : []
+  if (pick.known && known.length > 0) return pickFrom(known, pick.index)
+  return pickFrom(U.holders, pick.index)
+}
+
 function contractId(pick: EntityPick, model: LedgerModel, withUnknown: boolean): string {
   const known = [...model.contracts.keys()].sort()
   if (pick.known && known.length > 0) return pickFrom(known, pick.index)
@@ -114,6 +123,50 @@ function aroundValidity(date: DateIntent, startsOn: string, endsOn: string): str
   }
 }
 
+const PHASES = [
+  'investigation',
+  'construction',
+  'acceleration',
+  'transfer',
+  'success',
+  'alumni',
+] as const
+
+/**
+ * The limit a modification's amount is drawn around: for R2194-2 and R2194-5 half the initial
+ * amount; for R2194-8 the largest change the cumul still allows; otherwise the allocation left
+ * (increase) or the room above what was certified, ordered and invoiced (decrease).
+ */
+function modificationLimit(
+  intent: Extract<SingleIntent, { readonly type: 'ModifyContract' }>,
+  model: LedgerModel,
+  contract: string,
+  notifiedOn: string,
+): bigint {
+  const found = model.contracts.get(contract)
+  if (!found) return FALLBACK_LIMIT
+  switch (intent.legalBasis) {
+    case 'R2194-2':
+    case 'R2194-5':
+      return found.initial / 2n
+    case 'R2194-8': {
+      const tenPercent = (found.initial + 9n) / 10n
+      const threshold = modelEuThreshold(model.tables, notifiedOn)
+      return (tenPercent < threshold ? tenPercent : threshold) - found.smallModifications - 1n
+    }
+    case 'R2194-1':
+    case 'R2194-6':
+    case 'R2194-7': {
+      if (intent.direction === 'increase') {
+        const framework = model.frameworks.get(found.frameworkId)
+        return framework ? unusedAllocation(model, framework, found.beneficiaryId) : 0n
+      }
+      const floors = [found.certified, found.ordered, found.invoiced]
+      return contractAmount(found) - floors.reduce((a, b) => (a > b ? a : b))
+    }
+  }
+}
+
 function afterAward(date: DateIntent, model: LedgerModel, contract: string): string {
   const awardedOn = model.contracts.get(contract)?.awardedOn ?? '2026-01-15'
   const days = { before: -1, start: 0, inside: 45, end: 90, after: 400 }[date]
@@ -149,10 +202,13 @@ export function actorFor(intent: ActorIntent, command: CommandInput, model: Ledg
 function changedCopy(command: CommandInput): CommandInput {
   const record = { ...command } as Record<string, unknown>
   const cents = wireCents(record.amount)
+  const delta = signedWireCents(record.delta)
   if (cents !== undefined) record.amount = toWireAmount(cents + 1n)
+  else if (delta !== undefined) record.delta = toWireAmount(delta + 1n)
   else if (typeof record.title === 'string') record.title = `${record.title} (bis)`
   else if (typeof record.name === 'string') record.name = `${record.name} (bis)`
   else if (typeof record.closedOn === 'string') record.closedOn = addDays(record.closedOn, 1)
+  else if (typeof record.reason === 'string') record.reason = `${record.reason} (bis)`
   // Every command drawn has one of the fields above; anything else becomes a new command.
   else record.commandId = `${command.commandId}-changed`
   return record as unknown as CommandInput
@@ -160,10 +216,11 @@ function changedCopy(command: CommandInput): CommandInput {
 
 function reformatted(command: CommandInput): CommandInput {
   const record = { ...command } as Record<string, unknown>
-  const cents = wireCents(record.amount)
+  const field = record.delta === undefined ? 'amount' : 'delta'
+  const cents = field === 'amount' ? wireCents(record.amount) : signedWireCents(record.delta)
   if (cents === undefined) return command
-  record.amount =
-    record.amount === toWireAmount(cents) ? toWireAmount(cents, true) : toWireAmount(cents)
+  record[field] =
+    record[field] === toWireAmount(cents) ? toWireAmount(cents, true) : toWireAmount(cents)
   return record as unknown as CommandInput
 }
 
@@ -362,6 +419,136 @@ export function resolveIntent(intent: SingleIntent, context: IntentContext): Iss
           paidOn: afterAward(intent.date, model, contract),
         }
       }
+      case 'ModifyContract': {
+        const contract = contractId(intent.contract, model, true)
+        const found = model.contracts.get(contract)
+        const notifiedOn =
+          intent.date === 'year-end'
+            ? '2025-12-31'
+            : intent.date === 'new-year'
+              ? '2026-01-01'
+              : afterAward(intent.date, model, contract)
+        const succession = intent.legalBasis === 'R2194-6'
+        // R2194-6 leaves the amount unchanged: its `zero-delta` variant is a change of amount.
+        const changesAmount = succession === (intent.variant === 'zero-delta')
+        const magnitude = wireCents(
+          amount(intent.amount, modificationLimit(intent, model, contract, notifiedOn)),
+        )!
+        const delta = changesAmount
+          ? intent.direction === 'increase'
+            ? magnitude
+            : -magnitude
+          : 0n
+        const namesHolder = succession === (intent.variant !== 'stray-holder')
+        return {
+          type: 'ModifyContract',
+          commandId,
+          contractId: contract,
+          modificationId: pickFrom(U.modificationIds, intent.line),
+          delta: toWireAmount(delta, intent.amount.short),
+          legalBasis: intent.legalBasis,
+          notifiedOn,
+          reason: `Modification under ${intent.legalBasis}`,
+          ...(namesHolder
+            ? {
+                newHolderId: listedHolderId(
+                  intent.newHolder,
+                  model,
+                  found?.frameworkId ?? U.frameworks[0],
+                ),
+              }
+            : {}),
+        }
+      }
+      case 'RecordInvoice': {
+        const contract = contractId(intent.contract, model, true)
+        const found = model.contracts.get(contract)
+        const wire = amount(
+          intent.amount,
+          found ? contractAmount(found) - found.invoiced : FALLBACK_LIMIT,
+        )
+        const ht = wireCents(wire) ?? 0n
+        // 20 % and 5.5 %, rounded down: any VAT is accepted, its pro rata enters the interest base.
+        const vat = { none: 0n, standard: ht / 5n, reduced: (ht * 55n) / 1000n }[intent.vat]
+        return {
+          type: 'RecordInvoice',
+          commandId,
+          contractId: contract,
+          invoiceId: pickFrom(U.invoiceIds, intent.line),
+          amount: wire,
+          vat: toWireAmount(vat),
+          receivedOn:
+            intent.date === 'beyond-rates'
+              ? '2028-06-01'
+              : afterAward(intent.date, model, contract),
+        }
+      }
+      case 'PayInvoice': {
+        const invoiced = [...model.contracts.values()]
+          .filter((c) => c.invoices.size > 0)
+          .map((c) => c.id)
+          .sort()
+        const contract =
+          intent.contract.known && invoiced.length > 0
+            ? pickFrom(invoiced, intent.contract.index)
+            : contractId(intent.contract, model, true)
+        const found = model.contracts.get(contract)
+        const known = found ? [...found.invoices.keys()].sort() : []
+        const invoiceId =
+          intent.invoice.known && known.length > 0
+            ? pickFrom(known, intent.invoice.index)
+            : pickFrom(U.invoiceIds, intent.invoice.index)
+        const invoice = found?.invoices.get(invoiceId)
+        const payable = found ? found.certified - found.paid : FALLBACK_LIMIT
+        const left = invoice ? invoice.amount - invoice.paid : payable
+        const receivedOn = invoice?.receivedOn ?? afterAward('inside', model, contract)
+        return {
+          type: 'RecordPayment',
+          commandId,
+          contractId: contract,
+          paymentId: pickFrom(U.paymentIds, intent.line),
+          amount: amount(intent.amount, payable < left ? payable : left),
+          paidOn: addDays(receivedOn, intent.day),
+          invoiceId,
+        }
+      }
+      case 'SucceedHolder': {
+        const framework = frameworkId(intent.framework, model)
+        const successor = pickFrom(U.holders, intent.successor)
+        return {
+          type: 'SucceedHolder',
+          commandId,
+          frameworkId: framework,
+          holderId: listedHolderId(intent.holder, model, framework),
+          successorId: successor,
+          successorName: `Holder ${successor}`,
+          succeededOn: addDays(validity(model, framework).startsOn, 30),
+          reason: 'Merger of the holder into its successor',
+        }
+      }
+      case 'ChangeProductPhase': {
+        // "scaling" is no beta.gouv.fr phase: the input schema refuses it.
+        const phase: string = intent.valid ? pickFrom(PHASES, intent.phase) : 'scaling'
+        return {
+          type: 'ChangeProductPhase',
+          commandId,
+          beneficiaryId: pickFrom(U.beneficiaries, intent.beneficiary),
+          product: pickFrom(U.products, intent.product),
+          phase,
+          on: '2026-01-15',
+        } as CommandInput
+      }
+      case 'RecordImpact':
+        return {
+          type: 'RecordImpact',
+          commandId,
+          beneficiaryId: pickFrom(U.beneficiaries, intent.beneficiary),
+          product: pickFrom(U.products, intent.product),
+          measuredOn: '2026-01-15',
+          indicators: [
+            { name: 'weekly active users', value: intent.valid ? `${intent.phase * 125}` : '1e3' },
+          ],
+        }
       case 'CloseContract': {
         const contract = contractId(intent.contract, model, true)
         return {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { createLedger, type EventStore } from '@plafond/core'
 import { commandIntent, openingIntents } from '../arbitraries/command-intent.js'
+import { LEDGER_UNIVERSE } from '../arbitraries/ledger-universe.js'
 import {
   createLedgerUnderTest,
   createModelRunState,
@@ -36,15 +37,19 @@ export interface ModelCheckReport {
   readonly commands: number
   /** How many times each outcome came up: `ok`, or a rejection code. */
   readonly outcomes: Readonly<Record<string, number>>
+  /** How many payments wrote `LatePaymentInterestDue`, each with the amount the model predicted. */
+  readonly lateInterests: number
 }
 
 /**
  * Runs random command sequences through `createLedger` over the given store and through the
  * reference model side by side (fast-check's model-based testing), and checks after every step:
  * the outcome (ok, or the exact rejection code), the replayed flag of repeated command ids, the
- * events, the invariants of `DOMAIN.md`, and every balance (per beneficiary allocated and
- * committed, per framework, per contract amount, certified and paid) folded from the log against
- * the model's. Throws fast-check's report, with its seed, on the first disagreement.
+ * events, the late-payment interest a payment writes (its days late and amount), the invariants
+ * of `DOMAIN.md`, and every balance (per beneficiary allocated and committed, per framework, per
+ * contract amount, ordered, certified, invoiced and paid) folded from the log against the model's.
+ * Throws fast-check's report, with its seed, on the first disagreement. The ledger and the model
+ * both read `LEDGER_UNIVERSE`'s rate tables.
  *
  * ```ts
  * await checkLedgerAgainstModel({ createStore: () => createSqliteStore({ path: ':memory:' }) })
@@ -55,6 +60,7 @@ export async function checkLedgerAgainstModel(
 ): Promise<ModelCheckReport> {
   const outcomes = new Map<string, number>()
   let commands = 0
+  let lateInterests = 0
   const property = fc.asyncProperty(
     openingIntents,
     fc.commands(
@@ -66,7 +72,13 @@ export async function checkLedgerAgainstModel(
     ),
     async (opening, steps) => {
       const store = await options.createStore()
-      const ledger = createLedger({ store, clock: MODEL_CHECK_CLOCK })
+      const ledger = createLedger({
+        store,
+        clock: MODEL_CHECK_CLOCK,
+        // The universe's rate tables, which the model reads too.
+        euThresholds: LEDGER_UNIVERSE.euThresholds,
+        ecbRates: LEDGER_UNIVERSE.ecbRates,
+      })
       const state = createModelRunState()
       const real = createLedgerUnderTest(ledger)
       try {
@@ -74,6 +86,7 @@ export async function checkLedgerAgainstModel(
         await fc.asyncModelRun(() => ({ model: state, real }), steps)
       } finally {
         commands += state.trace.length
+        lateInterests += state.lateInterests
         for (const [key, count] of state.outcomes)
           outcomes.set(key, (outcomes.get(key) ?? 0) + count)
         await ledger.close()
@@ -86,5 +99,5 @@ export async function checkLedgerAgainstModel(
     ...(options.endOnFailure === true ? { endOnFailure: true } : {}),
     ...(options.path === undefined ? {} : { path: options.path }),
   })
-  return { commands, outcomes: Object.fromEntries(outcomes) }
+  return { commands, outcomes: Object.fromEntries(outcomes), lateInterests }
 }

@@ -17,6 +17,7 @@ import {
   singleCommandIntent,
   type CommandIntent,
 } from '../arbitraries/command-intent.js'
+import { LEDGER_UNIVERSE } from '../arbitraries/ledger-universe.js'
 import { resolveIntent, type SingleIntent } from '../arbitraries/resolve-intent.js'
 import { BalancesFold } from './balances-fold.js'
 import { MODEL_CHECK_CLOCK } from './check-ledger-against-model.js'
@@ -121,12 +122,14 @@ function sameDecision(expected: Decision, result: ExecuteResult): string | undef
 }
 
 /**
- * Properties of `DOMAIN.md`'s invariants over random command sequences on a ledger over the given
- * store. After every command the log (`ledger.readAll()`) is folded from scratch, independently of
- * core, and invariants 1 to 6 are checked: Σ allocations ≤ maximum, committed ≤ allocation per
- * beneficiary, total committed ≤ maximum, per contract certified ≤ amount and paid ≤ certified,
- * every call-off inside the validity and to current holders, committed = Σ (initial +
- * modifications) − released. At the end, invariant 7: core's states built command by command
+ * Properties of `DOMAIN.md`'s invariants over random command sequences (awards, orders,
+ * modifications under every legal basis, certified delivery, invoices, payments with late
+ * interest, holder successions, closings) on a ledger over the given store. After every command
+ * the log (`ledger.readAll()`) is folded from scratch, independently of core, and invariants 1 to
+ * 6 are checked: Σ allocations ≤ maximum, committed ≤ allocation per beneficiary, total committed
+ * ≤ maximum, per contract Σ orders ≤ amount, certified ≤ amount, invoiced ≤ amount and paid ≤
+ * certified, every call-off inside the validity and to current holders, no more current holders
+ * than announced, committed = Σ (initial + modifications) − released. At the end, invariant 7: core's states built command by command
  * (immer, from the events each command returned) equal, byte for byte, a fresh replay of the log
  * through core's deciders; the balances derived from them equal the independent fold's; and a
  * second ledger created over the same store decides the next command exactly as core's pure
@@ -135,6 +138,8 @@ function sameDecision(expected: Decision, result: ExecuteResult): string | undef
  */
 export async function checkLedgerInvariants(options: InvariantCheckOptions): Promise<void> {
   const clock = MODEL_CHECK_CLOCK
+  // The universe's rate tables, which the model reads too.
+  const tables = { euThresholds: LEDGER_UNIVERSE.euThresholds, ecbRates: LEDGER_UNIVERSE.ecbRates }
   const property = fc.asyncProperty(
     openingIntents,
     fc.array(commandIntent(), { maxLength: options.maxCommands ?? 30, size: 'max' }),
@@ -142,7 +147,7 @@ export async function checkLedgerInvariants(options: InvariantCheckOptions): Pro
     freshIntent,
     async (opening, intents: readonly CommandIntent[], next, follow) => {
       const store = await options.createStore()
-      const ledger = createLedger({ store, clock })
+      const ledger = createLedger({ store, clock, ...tables })
       const state = createModelRunState()
       const real = createLedgerUnderTest(ledger)
       try {
@@ -153,7 +158,7 @@ export async function checkLedgerInvariants(options: InvariantCheckOptions): Pro
         const replay = await replayMatches(state, real)
 
         // A second ledger over the same store, with nothing cached, decides the next command.
-        const second = createLedger({ store, clock })
+        const second = createLedger({ store, clock, ...tables })
         const issued = resolveIntent(next, intentContext(state))
         const predicted = predictOutcome(state.model, issued.command, issued.actor)
         const parsed = Command.safeParse(issued.command)
@@ -165,6 +170,7 @@ export async function checkLedgerInvariants(options: InvariantCheckOptions): Pro
           ? sameDecision(
               decide(parsed.data, replay.decisionStates(parsed.data), {
                 today: parisDate(clock()),
+                ...tables,
               }),
               result,
             )

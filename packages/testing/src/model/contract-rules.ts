@@ -15,7 +15,10 @@ function contractOf(model: LedgerModel, contractId: string): ModelContract {
   return model.contracts.get(contractId)!
 }
 
-/** The model of call-offs: award, orders, certified delivery, payment and closing. */
+/**
+ * The model of call-offs: award, orders, certified delivery and closing (modifications, invoices
+ * and payments have their own files).
+ */
 export const CONTRACT_RULES: ModelRules = {
   AwardContract: {
     role: 'buyer',
@@ -57,14 +60,18 @@ export const CONTRACT_RULES: ModelRules = {
         awardedOn: c.awardedOn,
         initial: wireCents(c.amount)!,
         modifications: 0n,
+        smallModifications: 0n,
         ordered: 0n,
         certified: 0n,
+        invoiced: 0n,
         paid: 0n,
         released: 0n,
         closed: false,
         orderIds: new Set(),
         serviceIds: new Set(),
         paymentIds: new Set(),
+        modificationIds: new Set(),
+        invoices: new Map(),
       })
       const framework = model.frameworks.get(c.frameworkId)!
       if (committedUnder(model, framework.id) >= framework.maximum) framework.ceilingReached = true
@@ -117,33 +124,6 @@ export const CONTRACT_RULES: ModelRules = {
       const contract = contractOf(model, c.contractId)
       contract.certified += wireCents(c.amount)!
       contract.serviceIds.add(c.serviceId)
-    },
-  },
-
-  RecordPayment: {
-    role: 'accountant',
-    beneficiaryOf: ofContract,
-    invalid: (c) => !isPositiveWireAmount(c.amount),
-    // Payments stay possible after closing, up to what was certified.
-    refuse: (c, model) => {
-      if (c.invoiceId !== undefined) {
-        throw new Error(
-          'The reference model does not know invoices yet: model RecordInvoice before generating payments against an invoice.',
-        )
-      }
-      const contract = model.contracts.get(c.contractId)
-      if (!contract) return 'unknown_contract'
-      if (c.paidOn < contract.awardedOn) return 'invalid_dates'
-      if (contract.paymentIds.has(c.paymentId)) return 'payment_exists'
-      // Invariant 4: paid ≤ certified (GBCP art. 31: no payment before certified delivery).
-      if (contract.paid + wireCents(c.amount)! > contract.certified)
-        return 'payment_exceeds_service'
-      return undefined
-    },
-    apply: (c, model) => {
-      const contract = contractOf(model, c.contractId)
-      contract.paid += wireCents(c.amount)!
-      contract.paymentIds.add(c.paymentId)
     },
   },
 

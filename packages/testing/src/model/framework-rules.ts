@@ -56,6 +56,7 @@ export const FRAMEWORK_RULES: ModelRules = {
         closed: false,
         ceilingReached: false,
         holders: new Set(),
+        formerHolders: new Set(),
         beneficiaries: new Map(),
       })
     },
@@ -68,8 +69,10 @@ export const FRAMEWORK_RULES: ModelRules = {
     refuse: (c, model) => {
       const found = frameworkProblem(model, c.frameworkId, true)
       if ('code' in found) return found.code
-      if (found.framework.holders.has(c.holderId)) return 'holder_exists'
-      // R2162-6: no more holders than the framework announced.
+      // A holder a successor replaced stays listed: it cannot be added again.
+      const { holders, formerHolders } = found.framework
+      if (holders.has(c.holderId) || formerHolders.has(c.holderId)) return 'holder_exists'
+      // R2162-6: no more (current) holders than the framework announced.
       if (found.framework.holders.size >= found.framework.maxHolders) return 'holder_limit_reached'
       return undefined
     },
@@ -151,6 +154,26 @@ export const FRAMEWORK_RULES: ModelRules = {
       const amount = wireCents(c.amount)!
       framework.beneficiaries.get(c.fromBeneficiaryId)!.allocated -= amount
       framework.beneficiaries.get(c.toBeneficiaryId)!.allocated += amount
+    },
+  },
+
+  SucceedHolder: {
+    role: 'coordinator',
+    beneficiaryOf: anyone,
+    invalid: (c) =>
+      c.holderId === c.successorId || c.successorName.length === 0 || c.reason.length === 0,
+    refuse: (c, model) => {
+      const found = frameworkProblem(model, c.frameworkId, true)
+      if ('code' in found) return found.code
+      return found.framework.holders.has(c.holderId) ? undefined : 'unknown_holder'
+    },
+    // R2194-6: the successor takes the holder's place, so the number of holders never grows.
+    apply: (c, model) => {
+      const { holders, formerHolders } = model.frameworks.get(c.frameworkId)!
+      holders.delete(c.holderId)
+      formerHolders.add(c.holderId)
+      formerHolders.delete(c.successorId)
+      holders.add(c.successorId)
     },
   },
 

@@ -80,7 +80,7 @@ export function balancesOfModel(model: LedgerModel): LedgerBalances {
       amount: contractAmount(contract),
       ordered: contract.ordered,
       certified: contract.certified,
-      invoiced: 0n,
+      invoiced: contract.invoiced,
       paid: contract.paid,
       released: contract.released,
       closed: contract.closed,

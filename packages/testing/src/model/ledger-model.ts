@@ -1,4 +1,5 @@
 import type { RejectionCode } from '@plafond/core'
+import { LEDGER_UNIVERSE } from '../arbitraries/ledger-universe.js'
 
 /** A beneficiary in the model: only its allocation is stored; what it committed is derived. */
 export interface ModelBeneficiary {
@@ -19,10 +20,26 @@ export interface ModelFramework {
   closed: boolean
   /** Committed money once reached the maximum: the framework has exhausted its effects for good. */
   ceilingReached: boolean
-  /** SIRETs of its holders. */
+  /** SIRETs of its current holders. */
   readonly holders: Set<string>
+  /** SIRETs of holders a successor replaced (R2194-6): listed still, current no more. */
+  readonly formerHolders: Set<string>
   /** Its beneficiaries by SIRET. */
   readonly beneficiaries: Map<string, ModelBeneficiary>
+}
+
+/** An invoice received on a call-off, and what was paid against it. */
+export interface ModelInvoice {
+  /** HT, in cents. */
+  readonly amount: bigint
+  /** The VAT on it, in cents. */
+  readonly vat: bigint
+  /** The day the 30-day payment clock starts (R2192-10). */
+  readonly receivedOn: string
+  /** Σ paid against it, HT. */
+  paid: bigint
+  /** Whether a late payment already carried the 40 € lump sum (R2192-36: once per invoice). */
+  lumpSumCharged: boolean
 }
 
 /** A call-off in the model: what it commits, and what was certified, paid and given back. */
@@ -34,24 +51,48 @@ export interface ModelContract {
   readonly awardedOn: string
   /** The amount at award, in cents; every amount of the model is in cents. */
   readonly initial: bigint
-  /** Σ signed modification deltas (none until ModifyContract is modelled). */
+  /** Σ signed modification deltas. */
   modifications: bigint
+  /** Σ |delta| of its R2194-8 modifications (R2194-9). */
+  smallModifications: bigint
   /** Σ purchase orders issued under it. */
   ordered: bigint
   certified: bigint
+  /** Σ invoiced, HT. */
+  invoiced: bigint
   paid: bigint
   /** What closing gave back: the uncertified remainder at closing. */
   released: bigint
   closed: boolean
-  /** Order, service and payment ids used on the contract: each may be used once. */
+  /** Order, service, payment and modification ids used on the contract: each may be used once. */
   readonly orderIds: Set<string>
   readonly serviceIds: Set<string>
   readonly paymentIds: Set<string>
+  readonly modificationIds: Set<string>
+  /** Its invoices by id. */
+  readonly invoices: Map<string, ModelInvoice>
 }
 
-/** What the model predicts for one command: accepted, or refused with an exact code. */
+/** What a late payment owes (R2192-31, R2192-36), as the model predicts it. */
+export interface ModelLateInterest {
+  readonly daysLate: number
+  /** Interest plus the lump sum, in cents. */
+  readonly amount: bigint
+}
+
+/**
+ * What the model predicts for one command: accepted (with the late-payment interest it writes, if
+ * any), or refused with an exact code.
+ */
 export type ModelOutcome =
-  { readonly ok: true } | { readonly ok: false; readonly code: RejectionCode }
+  | { readonly ok: true; readonly lateInterest?: ModelLateInterest }
+  | { readonly ok: false; readonly code: RejectionCode }
+
+/** The dated tables the ledger and the model both read: R2194-8's EU thresholds, ECB rates. */
+export interface ModelRateTables {
+  readonly euThresholds: readonly { readonly from: string; readonly amount: string }[]
+  readonly ecbRates: readonly { readonly halfYear: string; readonly rate: string }[]
+}
 
 /** The first outcome of a command id, with the content it was decided on (idempotency). */
 export interface RememberedOutcome {
@@ -67,11 +108,18 @@ export interface LedgerModel {
   readonly frameworks: Map<string, ModelFramework>
   readonly contracts: Map<string, ModelContract>
   readonly outcomes: Map<string, RememberedOutcome>
+  /** The rate tables the ledger under test was given. */
+  readonly tables: ModelRateTables
 }
 
-/** An empty ledger. */
-export function createLedgerModel(): LedgerModel {
-  return { frameworks: new Map(), contracts: new Map(), outcomes: new Map() }
+/** An empty ledger, reading `LEDGER_UNIVERSE`'s rate tables unless others are given. */
+export function createLedgerModel(tables: ModelRateTables = LEDGER_UNIVERSE): LedgerModel {
+  return {
+    frameworks: new Map(),
+    contracts: new Map(),
+    outcomes: new Map(),
+    tables: { euThresholds: tables.euThresholds, ecbRates: tables.ecbRates },
+  }
 }
 
 /** A deep copy: Maps, Sets and bigints included. */

@@ -1,5 +1,5 @@
 import type { CommandInput, CommandType, RejectionCode } from '@plafond/core'
-import type { LedgerModel } from './ledger-model.js'
+import type { LedgerModel, ModelLateInterest } from './ledger-model.js'
 
 /** A command of one type, as a caller writes it. */
 export type ModelCommand<T extends CommandType> = Extract<CommandInput, { readonly type: T }>
@@ -26,6 +26,14 @@ export interface ModelRule<T extends CommandType> {
   readonly refuse: (command: ModelCommand<T>, model: LedgerModel) => RejectionCode | undefined
   /** The effect of an accepted command. */
   readonly apply: (command: ModelCommand<T>, model: LedgerModel) => void
+  /**
+   * The late-payment interest an accepted command writes (`LatePaymentInterestDue`), judged on the
+   * model before `apply`; absent for commands that never write it.
+   */
+  readonly lateInterest?: (
+    command: ModelCommand<T>,
+    model: LedgerModel,
+  ) => ModelLateInterest | undefined
 }
 
 /** A model rule for each command type the model knows. */

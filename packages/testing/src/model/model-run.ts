@@ -14,6 +14,7 @@ import { ledgerInvariantViolations } from './ledger-invariants.js'
 import { createLedgerModel, type LedgerModel } from './ledger-model.js'
 import { predictOutcome, type Prediction } from './predict-outcome.js'
 import { stableSerialize } from './stable-serialize.js'
+import { toWireAmount } from './wire-amount.js'
 
 /** The model side of a run: the reference model and what was issued so far (fast-check's Model). */
 export interface ModelRunState {
@@ -27,6 +28,8 @@ export interface ModelRunState {
   readonly outcomes: Map<string, number>
   /** How many fresh command ids were handed out. */
   issued: number
+  /** How many accepted payments wrote late-payment interest, as the model predicted. */
+  lateInterests: number
 }
 
 /** The real side of a run: the ledger and what was built from its answers (fast-check's Real). */
@@ -53,6 +56,7 @@ export function createModelRunState(): ModelRunState {
     trace: [],
     outcomes: new Map(),
     issued: 0,
+    lateInterests: 0,
   }
 }
 
@@ -76,6 +80,21 @@ function describeOutcome(o: { readonly ok: boolean; readonly code?: string }, re
 
 function actual(result: ExecuteResult): { ok: boolean; code?: string } {
   return result.ok ? { ok: true } : { ok: false, code: result.rejection.code }
+}
+
+/** The late-payment interest written (or predicted), as `<days> days late, <amount>`, or `none`. */
+function lateInterestWritten(result: ExecuteResult): string {
+  const event = result.ok
+    ? result.events.find((e) => e.type === 'LatePaymentInterestDue')
+    : undefined
+  if (!event) return 'none'
+  const data = event.data as Readonly<Record<string, unknown>>
+  return `${String(data.daysLate)} days late, ${String(data.amount)}`
+}
+
+function lateInterestPredicted(predicted: Prediction): string {
+  const late = predicted.outcome.ok ? predicted.outcome.lateInterest : undefined
+  return late ? `${late.daysLate} days late, ${toWireAmount(late.amount)}` : 'none'
 }
 
 /** A failed check, with the last commands of the run for context. */
@@ -104,6 +123,17 @@ function check(
       state,
       `The model expected ${describeOutcome(expected, predicted.replayed)} for ${issued.command.type} ${issued.command.commandId}, the ledger answered ${describeOutcome(got, result.replayed)}${message}.`,
     )
+  }
+  if (checks.model && result.ok) {
+    const expectedInterest = lateInterestPredicted(predicted)
+    const writtenInterest = lateInterestWritten(result)
+    if (expectedInterest !== writtenInterest) {
+      throw failure(
+        state,
+        `The model expected late-payment interest ${expectedInterest} for ${issued.command.commandId}, the ledger wrote ${writtenInterest}.`,
+      )
+    }
+    if (writtenInterest !== 'none') state.lateInterests += 1
   }
   if (checks.model && result.replayed !== predicted.replayed) {
     throw failure(

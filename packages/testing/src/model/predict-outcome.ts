@@ -1,16 +1,25 @@
 import type { Actor, CommandInput, CommandType, RejectionCode } from '@plafond/core'
 import { CONTRACT_RULES } from './contract-rules.js'
 import { FRAMEWORK_RULES } from './framework-rules.js'
+import { INVOICE_RULES } from './invoice-rules.js'
 import type { LedgerModel, ModelOutcome } from './ledger-model.js'
 import type { ModelCommand, ModelRule, ModelRules } from './model-rule.js'
-import { toWireAmount, wireCents } from './wire-amount.js'
+import { MODIFICATION_RULES } from './modification-rules.js'
+import { PRODUCT_RULES } from './product-rules.js'
+import { signedWireCents, toWireAmount, wireCents } from './wire-amount.js'
 
 /**
  * Every command type the reference model knows. To model a new one: write its `ModelRule` (in
- * `framework-rules.ts` or `contract-rules.ts`), teach the arbitraries to draw it
- * (`command-intent.ts`, `resolve-intent.ts`), and `BalancesFold` the events it writes.
+ * the `*-rules.ts` file of its concept), teach the arbitraries to draw it (`command-intent.ts`,
+ * `resolve-intent.ts`), and `BalancesFold` the events it writes.
  */
-export const MODEL_RULES: ModelRules = { ...FRAMEWORK_RULES, ...CONTRACT_RULES }
+export const MODEL_RULES: ModelRules = {
+  ...FRAMEWORK_RULES,
+  ...CONTRACT_RULES,
+  ...MODIFICATION_RULES,
+  ...INVOICE_RULES,
+  ...PRODUCT_RULES,
+}
 
 /** What the model expects of one command: its outcome, and whether it is an earlier one returned. */
 export interface Prediction {
@@ -19,7 +28,7 @@ export interface Prediction {
   readonly replayed: boolean
 }
 
-const MONEY_FIELDS = new Set(['amount', 'estimate', 'maximum', 'minimum', 'delta', 'vat'])
+const MONEY_FIELDS = new Set(['amount', 'estimate', 'maximum', 'minimum', 'vat'])
 
 /**
  * The content a command id is compared on: sorted keys, absent members dropped, amounts in one
@@ -31,7 +40,11 @@ export function modelContent(command: CommandInput): string {
   for (const key of Object.keys(record).sort()) {
     const value = record[key]
     if (value === undefined) continue
-    const cents = MONEY_FIELDS.has(key) ? wireCents(value) : undefined
+    const cents = MONEY_FIELDS.has(key)
+      ? wireCents(value)
+      : key === 'delta'
+        ? signedWireCents(value)
+        : undefined
     canonical[key] = cents === undefined ? value : toWireAmount(cents)
   }
   return JSON.stringify(canonical)
@@ -82,7 +95,9 @@ export function predictOutcome(
     return { outcome: refused('idempotency_conflict'), replayed: false }
   }
   const code = rule.refuse(typed, model)
-  const outcome: ModelOutcome = code === undefined ? { ok: true } : refused(code)
+  const lateInterest = code === undefined ? rule.lateInterest?.(typed, model) : undefined
+  const outcome: ModelOutcome =
+    code !== undefined ? refused(code) : lateInterest ? { ok: true, lateInterest } : { ok: true }
   if (outcome.ok) rule.apply(typed, model)
   model.outcomes.set(command.commandId, { content, outcome })
   return { outcome, replayed: false }
