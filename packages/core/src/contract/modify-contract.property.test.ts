@@ -247,7 +247,33 @@ describe('ModifyContract over random sequences of modifications on one contract'
           })
         },
       ),
-      { numRuns: propertyRuns(60) },
+      {
+        numRuns: propertyRuns(60),
+        // One case that reaches the maximum exactly (allocation = maximum), then asks for more:
+        // random runs meet it only now and then, and the final check wants every code seen.
+        examples: [
+          [
+            1_000_000n,
+            0n,
+            4n,
+            0n,
+            [
+              {
+                basis: 'R2194-2',
+                negative: false,
+                around: 'allocation',
+                size: { kind: 'edge', offset: 0n },
+              },
+              {
+                basis: 'R2194-5',
+                negative: false,
+                around: 'half',
+                size: { kind: 'share', eighths: 1 },
+              },
+            ],
+          ],
+        ],
+      },
     )
     expect([...codes].sort()).toEqual([
       'allocation_exceeded',

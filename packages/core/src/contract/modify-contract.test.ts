@@ -158,12 +158,12 @@ describe('ModifyContract', () => {
       given(awarded).when(modify('10000', 'R2194-8')).thenRejects('modification_limit_exceeded', {
         contractId: 'MS-1',
         legalBasis: 'R2194-8',
-        limit: '10000.00',
+        limit: '9999.99',
         attempted: '10000.00',
       })
       given(awarded)
         .when(modify('-10000', 'R2194-8'))
-        .thenRejects('modification_limit_exceeded', { limit: '10000.00', attempted: '10000.00' })
+        .thenRejects('modification_limit_exceeded', { limit: '9999.99', attempted: '10000.00' })
     })
 
     it('adds decreases to increases rather than netting them', () => {
@@ -181,10 +181,10 @@ describe('ModifyContract', () => {
         .then(modified('-999.99', 'R2194-8', '102000.01'))
       given(history)
         .when(modify('1000', 'R2194-8'))
-        .thenRejects('modification_limit_exceeded', { limit: '10000.00', attempted: '10000.00' })
+        .thenRejects('modification_limit_exceeded', { limit: '9999.99', attempted: '10000.00' })
       given(history)
         .when(modify('-1000', 'R2194-8'))
-        .thenRejects('modification_limit_exceeded', { limit: '10000.00', attempted: '10000.00' })
+        .thenRejects('modification_limit_exceeded', { limit: '9999.99', attempted: '10000.00' })
     })
 
     it('counts only R2194-8 modifications in the cumul, and measures 10 % of the initial amount', () => {
@@ -201,7 +201,7 @@ describe('ModifyContract', () => {
         .then(modified('9999.99', 'R2194-8', '189999.99'))
       given(history)
         .when(modify('10000', 'R2194-8'))
-        .thenRejects('modification_limit_exceeded', { limit: '10000.00', attempted: '10000.00' })
+        .thenRejects('modification_limit_exceeded', { limit: '9999.99', attempted: '10000.00' })
     })
 
     describe('under the EU threshold in force on the notification date, strictly', () => {
@@ -227,7 +227,7 @@ describe('ModifyContract', () => {
           .when(modify('143000', 'R2194-8', on('2025-12-31')))
           .thenRejects('modification_limit_exceeded', {
             legalBasis: 'R2194-8',
-            limit: '143000.00',
+            limit: '142999.99',
             attempted: '143000.00',
           })
       })
@@ -239,7 +239,7 @@ describe('ModifyContract', () => {
         given(large)
           .when(modify('140000', 'R2194-8', on('2026-01-01')))
           .thenRejects('modification_limit_exceeded', {
-            limit: '140000.00',
+            limit: '139999.99',
             attempted: '140000.00',
           })
         // 142 000 € passed in 2025, not in 2026.
@@ -249,7 +249,7 @@ describe('ModifyContract', () => {
         given(large)
           .when(modify('-142000', 'R2194-8', on('2027-12-31')))
           .thenRejects('modification_limit_exceeded', {
-            limit: '140000.00',
+            limit: '139999.99',
             attempted: '142000.00',
           })
       })
@@ -268,7 +268,7 @@ describe('ModifyContract', () => {
         given(history)
           .when(modify('40000', 'R2194-8', on('2026-02-01')))
           .thenRejects('modification_limit_exceeded', {
-            limit: '140000.00',
+            limit: '139999.99',
             attempted: '140000.00',
           })
         given(history)
@@ -287,10 +287,10 @@ describe('ModifyContract', () => {
           .then(modified('144999.99', 'R2194-8', '1644999.99', on('2028-01-01')))
         given(large)
           .when(modify('145000', 'R2194-8', on('2028-01-01')), { euThresholds: extended })
-          .thenRejects('modification_limit_exceeded', { limit: '145000.00' })
+          .thenRejects('modification_limit_exceeded', { limit: '144999.99' })
         given(large)
           .when(modify('144999.99', 'R2194-8', on('2027-12-31')), { euThresholds: extended })
-          .thenRejects('modification_limit_exceeded', { limit: '140000.00' })
+          .thenRejects('modification_limit_exceeded', { limit: '139999.99' })
       })
     })
   })
@@ -322,6 +322,31 @@ describe('ModifyContract', () => {
       given([...awarded, succeeded])
         .when(modify('0', 'R2194-6', { newHolderId: SIRETS.holder1 }))
         .thenRejects('unknown_holder', { holderId: SIRETS.holder1 })
+    })
+
+    it('refuses a current holder that did not succeed the contract holder: unknown_holder', () => {
+      given([...awarded, succeeded])
+        .when(modify('0', 'R2194-6', { newHolderId: SIRETS.holder2 }))
+        .thenRejects('unknown_holder', { holderId: SIRETS.holder2, successors: [SIRETS.holder3] })
+    })
+
+    it('follows successive successions to the holder that is current now', () => {
+      const again: DomainEvent = {
+        type: 'HolderSucceeded',
+        data: {
+          ...succeeded.data,
+          holderId: SIRETS.holder3,
+          successorId: SIRETS.holder2,
+          succeededOn: '2025-04-01',
+        },
+      }
+      given([...awarded, succeeded, again])
+        .when(modify('0', 'R2194-6', { newHolderId: SIRETS.holder2 }))
+        .then([contractModified('0.00', 'R2194-6', '100000.00', { newHolderId: SIRETS.holder2 })])
+      // holder3 succeeded holder1 but was itself succeeded: no longer current.
+      given([...awarded, succeeded, again])
+        .when(modify('0', 'R2194-6', { newHolderId: SIRETS.holder3 }))
+        .thenRejects('unknown_holder', { holderId: SIRETS.holder3 })
     })
 
     it('refuses a change of amount with the succession, naming the limit of zero: modification_limit_exceeded', () => {

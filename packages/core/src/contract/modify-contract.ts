@@ -73,6 +73,7 @@ export const ModifyContract = z
 /** Modifies a contract. */
 export type ModifyContract = z.infer<typeof ModifyContract>
 
+/** `modification_limit_exceeded`; `limit` is the largest figure the rule allows, to the cent. */
 function limitExceeded(
   command: ModifyContract,
   rule: string,
@@ -82,7 +83,7 @@ function limitExceeded(
 ): Rejection {
   return reject(
     'modification_limit_exceeded',
-    `Modification ${command.modificationId} under ${command.legalBasis} is refused: ${rule} The limit is ${euros(limit)}, the attempted figure ${euros(attempted)}. ${advice}`,
+    `Modification ${command.modificationId} under ${command.legalBasis} is refused: ${rule} The most it allows is ${euros(limit)}; the attempted figure is ${euros(attempted)}. ${advice}`,
     {
       contractId: command.contractId,
       legalBasis: command.legalBasis,
@@ -132,7 +133,7 @@ function checkLegalBasis(
         return limitExceeded(
           command,
           'cumulated R2194-8 modifications must stay under 10 % of the initial amount (R2194-8, R2194-9).',
-          contract.initial / 10n,
+          (contract.initial - 1n) / 10n,
           cumulated,
           'Use R2194-2 or R2194-5 if their conditions are met.',
         )
@@ -142,7 +143,7 @@ function checkLegalBasis(
         return limitExceeded(
           command,
           `cumulated R2194-8 modifications must stay under the EU threshold in force on ${command.notifiedOn} (${threshold.period.source}).`,
-          threshold.amount,
+          threshold.amount - 1n,
           cumulated,
           'Use R2194-2 or R2194-5 if their conditions are met.',
         )
@@ -182,6 +183,34 @@ function checkDecrease(
   return undefined
 }
 
+/** The holders that succeeded `holderId`, one after the other (R2194-6). */
+function successorsOf(framework: FrameworkState, holderId: string): string[] {
+  const chain: string[] = []
+  let next = framework.holders[holderId]?.succeededBy
+  while (next !== undefined && !chain.includes(next)) {
+    chain.push(next)
+    next = framework.holders[next]?.succeededBy
+  }
+  return chain
+}
+
+/** R2194-6 moves a contract to its holder's successor, who must be a current holder. */
+function checkSuccessor(
+  framework: FrameworkState,
+  contract: ContractState,
+  newHolderId: string,
+): Rejection | undefined {
+  const chain = successorsOf(framework, contract.holderId)
+  if (chain.includes(newHolderId) && framework.holders[newHolderId]?.current) return undefined
+  return reject(
+    'unknown_holder',
+    chain.length === 0
+      ? `R2194-6 moves a contract to the successor of its holder, but ${contract.holderId} was not succeeded on framework ${framework.frameworkId}. Record the merger or acquisition with SucceedHolder first.`
+      : `R2194-6 moves contract ${contract.contractId} to a successor of ${contract.holderId} (${chain.join(' → ')}), not to ${newHolderId}, which must also be a current holder.`,
+    { frameworkId: framework.frameworkId, holderId: newHolderId, successors: chain },
+  )
+}
+
 /**
  * Decides `ModifyContract` over both streams: the legal basis's money rule, then for an increase
  * the allocation and the ceiling (with alerts), for a decrease the floors of invariant 4; a
@@ -209,14 +238,9 @@ export function decideModifyContract(
   }
   const rule = checkLegalBasis(command, contract, context)
   if (rule) return refused(rule)
-  if (command.newHolderId !== undefined && !framework.holders[command.newHolderId]?.current) {
-    return refused(
-      reject(
-        'unknown_holder',
-        `${command.newHolderId} is not a current holder of framework ${framework.frameworkId}: record the succession on the framework first (SucceedHolder).`,
-        { frameworkId: framework.frameworkId, holderId: command.newHolderId },
-      ),
-    )
+  if (command.newHolderId !== undefined) {
+    const refusal = checkSuccessor(framework, contract, command.newHolderId)
+    if (refusal) return refused(refusal)
   }
   const delta = parseCents(command.delta)
   const newAmount = contract.amount + delta

@@ -103,14 +103,25 @@ describe('RecordInvoice', () => {
       .thenRejects('invoice_exceeds_commitment', { amount: '80000.00', limit: '80000.00' })
   })
 
-  it('stays possible after closing, for work done before it', () => {
+  it('stays possible after closing, up to what was certified before it', () => {
+    const certified: DomainEvent = {
+      type: 'ServiceCertified',
+      data: { contractId: 'MS-1', serviceId: 'S-1', amount: '30000.00', certifiedOn: '2025-04-30' },
+    }
     const closed: DomainEvent = {
       type: 'ContractClosed',
-      data: { contractId: 'MS-1', closedOn: '2025-05-01', released: '100000' },
+      data: { contractId: 'MS-1', closedOn: '2025-05-01', released: '70000.00' },
     }
-    given([...awarded, closed])
-      .when(invoice('10000', { receivedOn: '2025-05-10' }))
-      .then([recorded('10000.00', '2000.00', 'I-1', '2025-05-10')])
+    given([...awarded, certified, closed])
+      .when(invoice('30000', { receivedOn: '2025-05-10' }))
+      .then([recorded('30000.00', '2000.00', 'I-1', '2025-05-10')])
+    given([...awarded, certified, closed])
+      .when(invoice('30000.01', { receivedOn: '2025-05-10' }))
+      .thenRejects('invoice_exceeds_commitment', {
+        amount: '30000.00',
+        limit: '30000.00',
+        attempted: '30000.01',
+      })
   })
 
   it('refuses an invoice id already recorded: invoice_exists', () => {

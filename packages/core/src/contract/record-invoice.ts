@@ -25,8 +25,8 @@ export const RecordInvoice = z.strictObject({
 export type RecordInvoice = z.infer<typeof RecordInvoice>
 
 /**
- * Decides `RecordInvoice`: Σ invoiced never passes the current amount (invariant 4). Invoices stay
- * possible after closing, for work certified before it.
+ * Decides `RecordInvoice`: Σ invoiced never passes what the contract commits (invariant 4): its
+ * current amount, and after closing what was certified before it.
  */
 export function decideRecordInvoice(command: RecordInvoice, state: ContractState): Decision {
   const problem =
@@ -46,15 +46,21 @@ export function decideRecordInvoice(command: RecordInvoice, state: ContractState
     )
   }
   const amount = parseCents(command.amount)
-  const remaining = state.amount - state.invoiced
+  // After closing, the contract commits only what was certified: the rest went back (invariant 4).
+  const committed = state.amount - state.released
+  const remaining = committed - state.invoiced
   if (amount > remaining) {
+    const what =
+      state.status === 'closed'
+        ? `what was certified before closing (${euros(committed)})`
+        : `its amount of ${euros(committed)}`
     return refused(
       reject(
         'invoice_exceeds_commitment',
-        `Invoice ${command.invoiceId} (${euros(amount)} HT) would take invoicing past contract ${command.contractId}'s amount of ${euros(state.amount)}: ${euros(state.invoiced)} is already invoiced, so at most ${euros(remaining)} can be. Check the invoice, or modify the contract first.`,
+        `Invoice ${command.invoiceId} (${euros(amount)} HT) would take invoicing on contract ${command.contractId} past ${what}: ${euros(state.invoiced)} is already invoiced, so at most ${euros(remaining)} can be. Check the invoice, or modify the contract first.`,
         {
           contractId: command.contractId,
-          amount: formatCents(state.amount),
+          amount: formatCents(committed),
           invoiced: formatCents(state.invoiced),
           limit: formatCents(remaining),
           attempted: formatCents(amount),

@@ -36,6 +36,7 @@ export function evolveFramework(state: Draft<FrameworkState>, event: FrameworkEv
         name: event.data.name,
         addedOn: event.data.addedOn,
         current: true,
+        succeededBy: undefined,
       }
       state.currentHolders += 1
       return
@@ -45,16 +46,19 @@ export function evolveFramework(state: Draft<FrameworkState>, event: FrameworkEv
         former.current = false
         state.currentHolders -= 1
       }
+      if (former) former.succeededBy = event.data.successorId
       const successor = state.holders[event.data.successorId]
       if (!successor) {
         state.holders[event.data.successorId] = {
           name: event.data.successorName,
           addedOn: event.data.succeededOn,
           current: true,
+          succeededBy: undefined,
         }
         state.currentHolders += 1
       } else if (!successor.current) {
         successor.current = true
+        successor.succeededBy = undefined
         state.currentHolders += 1
       }
       return

@@ -7,6 +7,8 @@ export interface HolderState {
   readonly addedOn: string
   /** False once a successor replaced this holder (R2194-6). */
   readonly current: boolean
+  /** The holder that succeeded this one, when one did. */
+  readonly succeededBy: string | undefined
 }
 
 /** A beneficiary and its money: what it was allocated and what it committed. */

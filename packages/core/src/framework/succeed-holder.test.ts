@@ -117,6 +117,7 @@ describe('SucceedHolder (R2194-6)', () => {
       name: 'Holder One (synthetic)',
       addedOn: FRAMEWORK.startsOn,
       current: false,
+      succeededBy: SIRETS.holder3,
     })
     expect(state.holders[SIRETS.holder3]).toEqual({
       name: 'Holder Three (synthetic)',

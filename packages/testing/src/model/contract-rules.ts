@@ -56,6 +56,7 @@ export const CONTRACT_RULES: ModelRules = {
         id: c.contractId,
         frameworkId: c.frameworkId,
         beneficiaryId: c.beneficiaryId,
+        holderId: c.holderId,
         kind: c.kind,
         awardedOn: c.awardedOn,
         initial: wireCents(c.amount)!,

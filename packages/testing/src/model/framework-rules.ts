@@ -57,6 +57,7 @@ export const FRAMEWORK_RULES: ModelRules = {
         ceilingReached: false,
         holders: new Set(),
         formerHolders: new Set(),
+        successors: new Map(),
         beneficiaries: new Map(),
       })
     },
@@ -169,11 +170,13 @@ export const FRAMEWORK_RULES: ModelRules = {
     },
     // R2194-6: the successor takes the holder's place, so the number of holders never grows.
     apply: (c, model) => {
-      const { holders, formerHolders } = model.frameworks.get(c.frameworkId)!
+      const { holders, formerHolders, successors } = model.frameworks.get(c.frameworkId)!
       holders.delete(c.holderId)
       formerHolders.add(c.holderId)
       formerHolders.delete(c.successorId)
       holders.add(c.successorId)
+      successors.set(c.holderId, c.successorId)
+      successors.delete(c.successorId)
     },
   },
 

@@ -1,5 +1,5 @@
 import {
-  contractAmount,
+  contractCommitted,
   type LedgerModel,
   type ModelContract,
   type ModelInvoice,
@@ -31,8 +31,9 @@ export const INVOICE_RULES: ModelRules = {
       if (!contract) return 'unknown_contract'
       if (c.receivedOn < contract.awardedOn) return 'invalid_dates'
       if (contract.invoices.has(c.invoiceId)) return 'invoice_exists'
-      // Invariant 4: invoiced ≤ amount, both HT.
-      if (contract.invoiced + wireCents(c.amount)! > contractAmount(contract))
+      // Invariant 4: invoiced ≤ what the contract still commits (its amount; after closing, what
+      // was certified), both HT.
+      if (contract.invoiced + wireCents(c.amount)! > contractCommitted(contract))
         return 'invoice_exceeds_commitment'
       return undefined
     },

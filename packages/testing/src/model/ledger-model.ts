@@ -24,6 +24,8 @@ export interface ModelFramework {
   readonly holders: Set<string>
   /** SIRETs of holders a successor replaced (R2194-6): listed still, current no more. */
   readonly formerHolders: Set<string>
+  /** Who succeeded whom: former holder → its successor. */
+  readonly successors: Map<string, string>
   /** Its beneficiaries by SIRET. */
   readonly beneficiaries: Map<string, ModelBeneficiary>
 }
@@ -47,6 +49,8 @@ export interface ModelContract {
   readonly id: string
   readonly frameworkId: string
   readonly beneficiaryId: string
+  /** The holder now executing it: changed by an R2194-6 modification. */
+  holderId: string
   readonly kind: 'subsequent-contract' | 'purchase-order'
   readonly awardedOn: string
   /** The amount at award, in cents; every amount of the model is in cents. */

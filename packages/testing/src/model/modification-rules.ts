@@ -4,6 +4,7 @@ import {
   contractAmount,
   unusedAllocation,
   type ModelContract,
+  type ModelFramework,
   type ModelRateTables,
 } from './ledger-model.js'
 import { modelEuThreshold } from './model-eu-threshold.js'
@@ -39,6 +40,21 @@ function breaksLegalBasis(
   }
 }
 
+/** R2194-6: whether `candidate` succeeded `holderId`, directly or through later successions, and is current. */
+function succeededBy(framework: ModelFramework, holderId: string, candidate: string): boolean {
+  const seen = new Set<string>()
+  for (
+    let next = framework.successors.get(holderId);
+    next !== undefined;
+    next = framework.successors.get(next)
+  ) {
+    if (seen.has(next)) return false
+    seen.add(next)
+    if (next === candidate) return framework.holders.has(candidate)
+  }
+  return false
+}
+
 /** The model of contract modifications (L2194-1, R2194-1 to R2194-9). */
 export const MODIFICATION_RULES: ModelRules = {
   ModifyContract: {
@@ -61,7 +77,7 @@ export const MODIFICATION_RULES: ModelRules = {
       const delta = signedWireCents(c.delta)!
       if (breaksLegalBasis(c, contract, delta, model.tables)) return 'modification_limit_exceeded'
       const framework = model.frameworks.get(contract.frameworkId)!
-      if (c.newHolderId !== undefined && !framework.holders.has(c.newHolderId))
+      if (c.newHolderId !== undefined && !succeededBy(framework, contract.holderId, c.newHolderId))
         return 'unknown_holder'
       const amount = contractAmount(contract) + delta
       if (delta > 0n) {
@@ -84,6 +100,7 @@ export const MODIFICATION_RULES: ModelRules = {
       const delta = signedWireCents(c.delta)!
       contract.modifications += delta
       if (c.legalBasis === 'R2194-8') contract.smallModifications += abs(delta)
+      if (c.newHolderId !== undefined) contract.holderId = c.newHolderId
       contract.modificationIds.add(c.modificationId)
       const framework = model.frameworks.get(contract.frameworkId)!
       if (delta > 0n && committedUnder(model, framework.id) >= framework.maximum)
