@@ -1,7 +1,7 @@
 import { formatCents } from '@plafond/core'
 import { FRAMEWORK_TERMS } from './framework-terms.js'
 import { STAGE, type HistoryEntry, type PlannedOf } from './history-entry.js'
-import type { CertificationPlan, ContractPlan } from './spend-plan.js'
+import type { CertificationPlan, ContractPlan, OrderPlan } from './contract-plan.js'
 
 /** How a staged award differs from the plan's: another amount, or no justification. */
 export interface AwardVariant {
@@ -32,9 +32,20 @@ export function awardCommand(
     awardedOn: plan.awardedOn,
     competition: plan.competition,
     ...(justification === undefined ? {} : { justification }),
-    ...(plan.product === undefined ? {} : { product: plan.product }),
+    product: plan.product,
     object: plan.object,
     durationMonths: plan.durationMonths,
+  }
+}
+
+/** A purchase order under a planned subsequent contract. */
+export function orderCommand(plan: ContractPlan, order: OrderPlan): PlannedOf<'IssueOrder'> {
+  return {
+    type: 'IssueOrder',
+    contractId: plan.contractId,
+    orderId: order.orderId,
+    amount: formatCents(order.amount),
+    issuedOn: order.issuedOn,
   }
 }
 
@@ -84,7 +95,7 @@ export function payCommand(
   }
 }
 
-/** The planned increase of a call-off, as a modification under R2194-2. */
+/** The planned increase of a call-off, as a modification under its planned legal basis. */
 export function increaseCommand(
   plan: ContractPlan,
   delta = plan.increase?.delta ?? 0n,
@@ -98,7 +109,7 @@ export function increaseCommand(
     contractId: plan.contractId,
     modificationId: increase.modificationId,
     delta: formatCents(delta),
-    legalBasis: 'R2194-2',
+    legalBasis: increase.legalBasis,
     notifiedOn: increase.notifiedOn,
     reason: increase.reason,
   }
@@ -106,8 +117,8 @@ export function increaseCommand(
 
 /**
  * Every command a planned call-off produces: its award (by the buyer), its increase if any
- * (buyer), each certified delivery (buyer) with its invoice and payment (accountant), and its
- * closing (buyer) when it is closed.
+ * (buyer), its purchase orders if any (buyer), each certified delivery (buyer) with its invoice
+ * and payment (accountant), and its closing (buyer) when it is closed.
  */
 export function contractEntries(plan: ContractPlan): HistoryEntry[] {
   const { buyer, accountant } = plan.beneficiary
@@ -120,6 +131,14 @@ export function contractEntries(plan: ContractPlan): HistoryEntry[] {
       stage: STAGE.award,
       actor: buyer,
       command: increaseCommand(plan),
+    })
+  }
+  for (const order of plan.orders) {
+    entries.push({
+      date: order.issuedOn,
+      stage: STAGE.order,
+      actor: buyer,
+      command: orderCommand(plan, order),
     })
   }
   for (const certification of plan.certifications) {

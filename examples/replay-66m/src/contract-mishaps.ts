@@ -5,13 +5,14 @@ import {
   awardedAmount,
   certifyCommand,
   increaseCommand,
+  orderCommand,
   payCommand,
 } from './contract-entries.js'
 import { FRAMEWORK_TERMS } from './framework-terms.js'
 import { STAGE, type HistoryEntry } from './history-entry.js'
 import { SUCCESSION } from './holder-succession.js'
 import type { SeededRandom } from './seeded-random.js'
-import type { ContractPlan } from './spend-plan.js'
+import type { ContractPlan } from './contract-plan.js'
 
 const EURO = 100n
 
@@ -20,9 +21,10 @@ const EURO = 100n
  * payment before the delivery is certified, a payment of the whole contract on one invoice, a
  * payment recorded twice, a delivery certified past the contract amount or after its closing, a
  * buyer acting on another beneficiary's contract, a direct award without justification, an award
- * to the holder a merger absorbed, a modification past 50 % of the initial amount, and a call-off
- * after the framework closed. Plus one client retry, which the ledger answers with the
- * first outcome. None of them changes the money: the history pays the same with or without them.
+ * to the holder a merger absorbed, a modification past 50 % of the initial amount, a purchase
+ * order past the contract's amount, and a call-off after the framework closed. Plus one client
+ * retry, which the ledger answers with the first outcome. None of them changes the money: the
+ * history pays the same with or without them.
  */
 export function contractMishaps(
   plans: readonly ContractPlan[],
@@ -191,8 +193,8 @@ export function contractMishaps(
 
   const raised = choose(
     random,
-    plans.filter((p) => p.increase !== undefined),
-    'a contract raised by modification',
+    plans.filter((p) => p.increase?.legalBasis === 'R2194-2'),
+    'a contract raised by modification under R2194-2',
   )
   const tooMuch = roundUp((awardedAmount(raised) * 6n) / 10n, 1_000n * EURO)
   mishaps.push({
@@ -204,6 +206,36 @@ export function contractMishaps(
     refusal: {
       code: 'modification_limit_exceeded',
       why: `The buyer of ${raised.beneficiary.code} raises ${raised.contractId} by 60 % of its initial amount under R2194-2, past the 50 % of R2194-3; it then notifies a smaller increase.`,
+    },
+  })
+
+  const ordering = choose(
+    random,
+    plans.filter((p) => {
+      const last = p.orders[p.orders.length - 1]
+      return (
+        p.orders.length >= 2 &&
+        last !== undefined &&
+        (p.closedOn === undefined || addDays(last.issuedOn, 7) < p.closedOn)
+      )
+    }),
+    'a contract executed by at least two purchase orders',
+  )
+  const lastOrder = ordering.orders[ordering.orders.length - 1]!
+  const ordered = ordering.orders.reduce((sum, o) => sum + o.amount, 0n)
+  const extra = ordering.amount - ordered + 20_000n * EURO
+  mishaps.push({
+    date: addDays(lastOrder.issuedOn, 7),
+    stage: STAGE.order,
+    actor: ordering.beneficiary.buyer,
+    command: orderCommand(ordering, {
+      orderId: `BC-${String(ordering.orders.length + 1).padStart(2, '0')}`,
+      amount: extra,
+      issuedOn: addDays(lastOrder.issuedOn, 7),
+    }),
+    refusal: {
+      code: 'order_exceeds_contract',
+      why: `The buyer of ${ordering.beneficiary.code} orders ${formatCents(extra)} € more under ${ordering.contractId}, 20 000 € past what its amount leaves after ${ordering.orders.length} orders; it has to modify the contract first.`,
     },
   })
 

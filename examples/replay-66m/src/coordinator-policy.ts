@@ -4,7 +4,7 @@ import { COORDINATOR, type Beneficiary } from './cast.js'
 import { awardedAmount } from './contract-entries.js'
 import { FRAMEWORK_TERMS } from './framework-terms.js'
 import { STAGE, type HistoryEntry } from './history-entry.js'
-import type { ContractPlan } from './spend-plan.js'
+import type { ContractPlan } from './contract-plan.js'
 
 const EURO = 100n
 const STEP = 50_000n * EURO

@@ -36,6 +36,12 @@ describe('buildHistory', () => {
       }
       if (refused.has(command.commandId)) continue
       expect(role.role, `${command.commandId} ${command.type}`).toBe(PERMISSIONS[command.type])
+      if (command.type === 'ChangeProductPhase' || command.type === 'RecordImpact') {
+        expect(role, `${command.commandId} acts for the product's beneficiary`).toEqual({
+          role: 'buyer',
+          beneficiaryId: command.beneficiaryId,
+        })
+      }
       if ('contractId' in command && 'beneficiaryId' in role) {
         const owner =
           command.type === 'AwardContract'
@@ -81,10 +87,90 @@ describe('buildHistory', () => {
       'service_exceeds_commitment',
       'modification_limit_exceeded',
       'contract_closed',
+      'order_exceeds_contract',
     ] as const) {
       expect(codes.has(code), code).toBe(true)
     }
     for (const refusal of history.refusals) expect(refusal.why.length).toBeGreaterThan(20)
+  })
+
+  it('names a product on every call-off, and keeps Σ orders within each contract', () => {
+    const refused = new Set(history.refusals.map((r) => r.commandId))
+    const amounts = new Map<string, bigint>()
+    const ordered = new Map<string, bigint>()
+    for (const { command } of history.lines) {
+      if (refused.has(command.commandId)) continue
+      if (command.type === 'AwardContract') {
+        expect(command.product, command.contractId).toMatch(/^[a-z]+-[a-z-]+$/)
+        amounts.set(command.contractId, parseCents(command.amount))
+      }
+      if (command.type === 'ModifyContract') {
+        const amount = amounts.get(command.contractId)!
+        amounts.set(command.contractId, amount + parseCents(command.delta))
+      }
+      if (command.type === 'IssueOrder') {
+        const total = (ordered.get(command.contractId) ?? 0n) + parseCents(command.amount)
+        expect(total <= amounts.get(command.contractId)!, command.orderId).toBe(true)
+        ordered.set(command.contractId, total)
+      }
+    }
+    expect(ordered.size).toBeGreaterThanOrEqual(10)
+  })
+
+  it('modifies contracts lawfully under R2194-2, R2194-8 and R2194-6', () => {
+    const refused = new Set(history.refusals.map((r) => r.commandId))
+    const bases = new Set(
+      history.lines.flatMap(({ command }) =>
+        command.type === 'ModifyContract' && !refused.has(command.commandId)
+          ? [command.legalBasis]
+          : [],
+      ),
+    )
+    expect([...bases].sort()).toEqual(['R2194-2', 'R2194-6', 'R2194-8'])
+  })
+
+  it('moves each product through the beta.gouv.fr phases, measuring impact every six months', () => {
+    const order = ['investigation', 'construction', 'acceleration', 'transfer', 'success']
+    const phases = new Map<string, string[]>()
+    const measured = new Map<string, string[]>()
+    for (const { command } of history.lines) {
+      if (command.type === 'ChangeProductPhase') {
+        phases.set(command.product, [...(phases.get(command.product) ?? []), command.phase])
+      }
+      if (command.type === 'RecordImpact') {
+        expect(command.indicators.length).toBeGreaterThanOrEqual(1)
+        expect(command.indicators.length).toBeLessThanOrEqual(3)
+        for (const indicator of command.indicators) expect(indicator.value).toMatch(/^\d+(\.\d+)?$/)
+        measured.set(command.product, [
+          ...(measured.get(command.product) ?? []),
+          command.measuredOn,
+        ])
+      }
+    }
+    expect(phases.size).toBeGreaterThanOrEqual(12)
+    const finals = new Set<string>()
+    for (const [product, sequence] of phases) {
+      expect(sequence[0], product).toBe('investigation')
+      const last = sequence[sequence.length - 1]!
+      finals.add(last)
+      // Forward only; alumni (stopped) can follow any phase, but only at the end.
+      const forward = last === 'alumni' ? sequence.slice(0, -1) : sequence
+      const ranks = forward.map((phase) => order.indexOf(phase))
+      expect(
+        ranks.every((rank, i) => rank >= 0 && (i === 0 || rank > ranks[i - 1]!)),
+        product,
+      ).toBe(true)
+      expect(measured.get(product)?.length ?? 0, `${product} measured`).toBeGreaterThan(0)
+    }
+    for (const phase of ['acceleration', 'transfer', 'success', 'alumni']) {
+      expect(finals.has(phase), `some product ends in ${phase}`).toBe(true)
+    }
+    for (const [product, dates] of measured) {
+      for (let i = 1; i < dates.length; i++) {
+        const days = (Date.parse(dates[i]!) - Date.parse(dates[i - 1]!)) / 86_400_000
+        expect(days, `${product} between ${dates[i - 1]} and ${dates[i]}`).toBeLessThanOrEqual(184)
+      }
+    }
   })
 
   it('uses only command types the core knows', () => {

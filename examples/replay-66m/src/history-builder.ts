@@ -3,13 +3,16 @@ import { BENEFICIARIES, COORDINATOR, EXTRA_HOLDER, HOLDERS } from './cast.js'
 import { awardCommand, awardedAmount, contractEntries } from './contract-entries.js'
 import { planIncreases } from './contract-increases.js'
 import { contractMishaps } from './contract-mishaps.js'
+import type { ContractPlan } from './contract-plan.js'
+import { planOrders } from './contract-orders.js'
 import { CoordinatorPolicy } from './coordinator-policy.js'
 import { FRAMEWORK_TERMS, TOTAL_PAID } from './framework-terms.js'
 import { applySuccession, successionEntries } from './holder-succession.js'
 import { businessDateOf, compareEntries, STAGE, type HistoryEntry } from './history-entry.js'
 import type { HistoryLine } from './history-line.js'
+import { productEntries } from './product-lifecycle.js'
 import { SeededRandom } from './seeded-random.js'
-import { planSpend, type ContractPlan } from './spend-plan.js'
+import { planSpend } from './spend-plan.js'
 
 /** A command the history sends on purpose to be refused, with the code the ledger must give. */
 export interface IntendedRefusal {
@@ -34,20 +37,22 @@ const EURO = 100n
 
 /**
  * Builds the synthetic history of the predecessor framework from a seed: the spend plan, the
- * commands each call-off produces, the coordinator's allocations decided as time goes by, and the
- * deliberate mistakes. The same seed always gives the same history.
+ * commands each call-off produces (with its modifications and purchase orders), the life of the
+ * products they fund, the coordinator's allocations decided as time goes by, and the deliberate
+ * mistakes. The same seed always gives the same history.
  */
 export function buildHistory(seed: string): History {
   const random = new SeededRandom(seed)
-  const plans = planIncreases(
-    applySuccession(planSpend(random.fork('spend'))),
-    random.fork('increases'),
+  const plans = planOrders(
+    planIncreases(applySuccession(planSpend(random.fork('spend'))), random.fork('increases')),
+    random.fork('orders'),
   )
   const byContract = new Map(plans.map((p) => [p.contractId, p]))
   const planned = [
     ...setupEntries(),
     ...successionEntries(plans),
     ...plans.flatMap(contractEntries),
+    ...productEntries(plans, random.fork('products')),
   ]
   planned.push(...contractMishaps(plans, planned, random.fork('mishaps')))
   planned.push({

@@ -12,18 +12,21 @@ export type PlannedOf<T extends PlannedCommand['type']> = Extract<PlannedCommand
 
 /**
  * Where a command falls within its day, so that same-day commands keep their causal order: an
- * allocation before the award it funds, an award or a modification before a delivery on it, a
- * delivery before its invoice and payment, all of them before a closing.
+ * allocation before the award it funds, an award or a modification before an order under it and
+ * a delivery on it, a delivery before its invoice and payment, all of them before a closing.
+ * Product phases and impact touch no contract; they come after the day's money.
  */
 export const STAGE = {
   setup: 0,
   allocation: 1,
   award: 2,
-  certification: 3,
-  invoice: 4,
-  payment: 5,
-  closing: 6,
-  frameworkClosing: 7,
+  order: 3,
+  certification: 4,
+  invoice: 5,
+  payment: 6,
+  closing: 7,
+  product: 8,
+  frameworkClosing: 9,
 } as const
 
 /** A command of the history before it is numbered, with its place in time. */

@@ -1,7 +1,7 @@
 import { COORDINATOR, HOLDERS, type Holder } from './cast.js'
 import { FRAMEWORK_TERMS } from './framework-terms.js'
 import { STAGE, type HistoryEntry } from './history-entry.js'
-import type { ContractPlan } from './spend-plan.js'
+import type { ContractPlan } from './contract-plan.js'
 import { syntheticSiret } from './synthetic-siret.js'
 
 /**

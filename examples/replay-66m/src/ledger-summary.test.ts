@@ -83,4 +83,60 @@ describe('summarizeLedger', () => {
       `position 8 (CommitmentAwarded): ${B} committed more than its allocation`,
     ])
   })
+
+  it('folds purchase orders and products: phase, call-offs, certified spend, latest impact', async () => {
+    const indicators = [{ name: 'usagers actifs par mois', value: '1250', unit: 'usagers' }]
+    const summary = await summarizeLedger(
+      events([
+        opening[0]!,
+        opening[1]!,
+        opening[2]!,
+        opening[3]!,
+        {
+          type: 'ContractAwarded',
+          data: { contractId: 'C1', beneficiaryId: B, holderId: H, amount: '120.00', product: 'p' },
+        },
+        { type: 'CommitmentAwarded', data: { beneficiaryId: B, amount: '120.00' } },
+        { type: 'OrderIssued', data: { contractId: 'C1', orderId: 'O1', amount: '70.00' } },
+        { type: 'OrderIssued', data: { contractId: 'C1', orderId: 'O2', amount: '50.00' } },
+        { type: 'ServiceCertified', data: { contractId: 'C1', amount: '80.00' } },
+        {
+          type: 'ProductPhaseChanged',
+          data: { beneficiaryId: B, product: 'p', phase: 'investigation', changedOn: '2024-01-01' },
+        },
+        {
+          type: 'ProductPhaseChanged',
+          data: { beneficiaryId: B, product: 'p', phase: 'construction', changedOn: '2024-04-01' },
+        },
+        {
+          type: 'ImpactRecorded',
+          data: { beneficiaryId: B, product: 'p', measuredOn: '2024-06-30', indicators },
+        },
+      ]),
+    )
+    expect(summary.orders).toEqual({ count: 2, amount: 12000n, contracts: 1 })
+    expect(summary.products).toEqual([
+      {
+        beneficiaryId: B,
+        product: 'p',
+        phase: 'construction',
+        since: '2024-04-01',
+        contracts: 1,
+        certified: 8000n,
+        measurements: 1,
+        lastImpact: { measuredOn: '2024-06-30', indicators },
+      },
+    ])
+    expect(summary.breaches).toEqual([])
+  })
+
+  it('reports a broken invariant: orders past the contract amount', async () => {
+    const summary = await summarizeLedger(
+      events([
+        ...opening,
+        { type: 'OrderIssued', data: { contractId: 'C1', orderId: 'O1', amount: '120.01' } },
+      ]),
+    )
+    expect(summary.breaches).toEqual(['position 8 (OrderIssued): C1 ordered past its amount'])
+  })
 })

@@ -19,6 +19,30 @@ export interface HolderTotals {
   readonly paid: bigint
 }
 
+/** One product (startup d'État) as its events tell it, with the deliveries certified for it. */
+export interface ProductSummary {
+  readonly beneficiaryId: string
+  readonly product: string
+  /** The latest phase recorded, and since when; undefined if none was. */
+  readonly phase: string | undefined
+  readonly since: string | undefined
+  /** Call-offs naming the product, and what was certified on them. */
+  readonly contracts: number
+  readonly certified: bigint
+  readonly measurements: number
+  /** The latest impact measurement. */
+  readonly lastImpact:
+    | {
+        readonly measuredOn: string
+        readonly indicators: readonly {
+          readonly name: string
+          readonly value: string
+          readonly unit?: string | undefined
+        }[]
+      }
+    | undefined
+}
+
 /** The state of the books, folded from the ledger's events alone. */
 export interface LedgerSummary {
   readonly frameworkId: string
@@ -35,8 +59,13 @@ export interface LedgerSummary {
   /** Late-payment interest and lump sums owed (R2192-31, R2192-36). */
   readonly lateInterest: bigint
   readonly latePayments: number
-  /** Contract modifications (avenants) and holder successions. */
+  /** Purchase orders under subsequent contracts: how many, their total, how many contracts. */
+  readonly orders: { readonly count: number; readonly amount: bigint; readonly contracts: number }
+  /** Products in the order they first appear. */
+  readonly products: readonly ProductSummary[]
+  /** Contract modifications (avenants), by legal basis, and holder successions. */
   readonly modifications: number
+  readonly modificationsByBasis: Readonly<Record<string, number>>
   readonly successions: number
   readonly contracts: number
   readonly closedContracts: number
@@ -59,17 +88,23 @@ interface Money {
 
 interface ContractBook {
   readonly beneficiaryId: string
+  /** The key of the product the contract names, if any. */
+  readonly product: string | undefined
   holderId: string
   amount: bigint
+  ordered: bigint
   certified: bigint
   paid: bigint
 }
 
+type ProductBook = { -readonly [K in keyof ProductSummary]: ProductSummary[K] }
+
 /**
  * Folds the ledger's events into per-beneficiary and per-holder totals, and checks after every
  * event the invariants a reader can see from outside: Σ allocations ≤ maximum, committed ≤
- * allocation for each beneficiary, total committed ≤ maximum, and paid ≤ certified ≤ amount for
- * each contract. It reads only events, never the commands that produced them.
+ * allocation for each beneficiary, total committed ≤ maximum, and Σ orders ≤ amount and paid ≤
+ * certified ≤ amount for each contract. It reads only events, never the commands that produced
+ * them.
  */
 export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promise<LedgerSummary> {
   let frameworkId = ''
@@ -81,6 +116,7 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
   let lateInterest = 0n
   let latePayments = 0
   let modifications = 0
+  const modificationsByBasis: Record<string, number> = {}
   let successions = 0
   let count = 0
   const names = new Map<string, string>()
@@ -93,6 +129,26 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
     if (!entry) {
       entry = { contracts: 0, awarded: 0n, paid: 0n }
       holderMoney.set(holderId, entry)
+    }
+    return entry
+  }
+  const orders = { count: 0, amount: 0n, contracts: new Set<string>() }
+  const products = new Map<string, ProductBook>()
+  const product = (beneficiaryId: string, name: string): ProductBook => {
+    const key = `${beneficiaryId}/${name}`
+    let entry = products.get(key)
+    if (!entry) {
+      entry = {
+        beneficiaryId,
+        product: name,
+        phase: undefined,
+        since: undefined,
+        contracts: 0,
+        certified: 0n,
+        measurements: 0,
+        lastImpact: undefined,
+      }
+      products.set(key, entry)
     }
     return entry
   }
@@ -193,10 +249,14 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
         break
       case 'ContractAwarded': {
         const amount = parseCents(event.data.amount)
+        const { beneficiaryId, product: named } = event.data
+        if (named !== undefined) product(beneficiaryId, named).contracts += 1
         contracts.set(event.data.contractId, {
-          beneficiaryId: event.data.beneficiaryId,
+          beneficiaryId,
+          product: named === undefined ? undefined : `${beneficiaryId}/${named}`,
           holderId: event.data.holderId,
           amount,
+          ordered: 0n,
           certified: 0n,
           paid: 0n,
         })
@@ -204,13 +264,23 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
         holder(event.data.holderId).awarded += amount
         break
       }
-      case 'OrderIssued':
+      case 'OrderIssued': {
+        const book = contract(event.data.contractId, event.position)
+        const amount = parseCents(event.data.amount)
+        book.ordered += amount
+        orders.count += 1
+        orders.amount += amount
+        orders.contracts.add(event.data.contractId)
+        touchedContract = event.data.contractId
         break
+      }
       case 'ContractModified': {
         const book = contract(event.data.contractId, event.position)
         book.amount = parseCents(event.data.newAmount)
         if (event.data.newHolderId !== undefined) book.holderId = event.data.newHolderId
         modifications += 1
+        modificationsByBasis[event.data.legalBasis] =
+          (modificationsByBasis[event.data.legalBasis] ?? 0) + 1
         touchedContract = event.data.contractId
         break
       }
@@ -225,6 +295,7 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
         const book = contract(event.data.contractId, event.position)
         const amount = parseCents(event.data.amount)
         book.certified += amount
+        if (book.product !== undefined) products.get(book.product)!.certified += amount
         of(book.beneficiaryId).certified += amount
         total.certified += amount
         touchedContract = event.data.contractId
@@ -243,9 +314,18 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
       case 'ContractClosed':
         closed.add(event.data.contractId)
         break
-      case 'ProductPhaseChanged':
-      case 'ImpactRecorded':
+      case 'ProductPhaseChanged': {
+        const book = product(event.data.beneficiaryId, event.data.product)
+        book.phase = event.data.phase
+        book.since = event.data.changedOn
         break
+      }
+      case 'ImpactRecorded': {
+        const book = product(event.data.beneficiaryId, event.data.product)
+        book.measurements += 1
+        book.lastImpact = { measuredOn: event.data.measuredOn, indicators: event.data.indicators }
+        break
+      }
       default: {
         const unknown: never = event
         throw new Error(`Unhandled event type ${JSON.stringify((unknown as LedgerEvent).type)}.`)
@@ -261,6 +341,8 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
     }
     if (touchedContract !== undefined) {
       const book = contracts.get(touchedContract)!
+      if (book.ordered > book.amount)
+        breaches.push(`${at}: ${touchedContract} ordered past its amount`)
       if (book.certified > book.amount)
         breaches.push(`${at}: ${touchedContract} certified past its amount`)
       if (book.paid > book.certified)
@@ -283,7 +365,10 @@ export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promi
     invoiced,
     lateInterest,
     latePayments,
+    orders: { count: orders.count, amount: orders.amount, contracts: orders.contracts.size },
+    products: [...products.values()],
     modifications,
+    modificationsByBasis,
     successions,
     contracts: contracts.size,
     closedContracts: closed.size,

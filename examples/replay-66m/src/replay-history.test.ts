@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { formatCents } from '@plafond/core'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { createSqliteStore } from '@plafond/store-sqlite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TOTAL_PAID } from './framework-terms.js'
 import { buildHistory } from './history-builder.js'
 import { DEFAULT_SEED } from './history-file.js'
@@ -59,6 +63,78 @@ describe('replaying the synthetic history', () => {
     expect(summary.lateInterest).toBeGreaterThan(0n)
     expect(summary.successions).toBe(1)
     expect(summary.modifications).toBeGreaterThan(summary.successions)
+    expect(Object.keys(summary.modificationsByBasis).sort()).toEqual([
+      'R2194-2',
+      'R2194-6',
+      'R2194-8',
+    ])
     expect(summary.closedOn).toBe('2025-06-02')
+  })
+
+  it('issues the purchase orders and tells each product its phase, as the history planned', () => {
+    const issued = history.lines.filter((line, index) => {
+      return line.command.type === 'IssueOrder' && run.results[index]!.ok
+    })
+    expect(summary.orders.count).toBe(issued.length)
+    expect(summary.orders.count).toBeGreaterThan(0)
+    const named = new Set(
+      history.lines.flatMap(({ command }) =>
+        command.type === 'AwardContract' ? [command.product] : [],
+      ),
+    )
+    expect(summary.products.map((p) => p.product).sort()).toEqual([...named].sort())
+    for (const product of summary.products) {
+      expect(product.phase, product.product).toBeDefined()
+      expect(product.measurements, product.product).toBeGreaterThan(0)
+    }
+    expect(summary.products.reduce((sum, p) => sum + p.certified, 0n)).toBe(
+      summary.totals.certified,
+    )
+  })
+})
+
+describe('resuming a replay into a SQLite file', () => {
+  let directory: string
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'plafond-replay-66m-'))
+  })
+
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true })
+  })
+
+  it('answers every command the first half applied with its first outcome, and writes each event once', async () => {
+    const path = join(directory, 'ledger.db')
+    // NORMAL: a test has no power cut to survive, and FULL only adds disk syncs.
+    const open = () => createSqliteStore({ path, synchronous: 'NORMAL' })
+    const half = Math.floor(history.lines.length / 2)
+    const first = await replayHistory(history.lines.slice(0, half), { store: open() })
+    await first.ledger.close()
+
+    const resumed = await replayHistory(history.lines, { store: open(), chunkSize: 400 })
+    try {
+      const outcome = (result: ReplayRun['results'][number]) =>
+        result.ok ? 'ok' : result.rejection.code
+      expect(resumed.results.map(outcome)).toEqual(run.results.map(outcome))
+      // A command refused before the ledger records its outcome (not authorized) is decided
+      // again; it wrote nothing either time. Everything else the first half ran is replayed.
+      const expected = run.results.map((single, index) =>
+        index < half ? single.ok || single.rejection.code !== 'forbidden' : single.replayed,
+      )
+      expect(resumed.results.map((result) => result.replayed)).toEqual(expected)
+      expect(resumed.replayed).toBeGreaterThanOrEqual(half - 1)
+      expect(first.eventsWritten + resumed.eventsWritten).toBe(summary.events)
+
+      const after = await summarizeLedger(resumed.ledger.readAll())
+      expect(after.events).toBe(summary.events)
+      expect(after.eventsByType).toEqual(summary.eventsByType)
+      expect(after.totals).toEqual(summary.totals)
+      expect(after.beneficiaries).toEqual(summary.beneficiaries)
+      expect(after.products).toEqual(summary.products)
+      expect(await resumed.ledger.verify()).toMatchObject({ ok: true, events: summary.events })
+    } finally {
+      await resumed.ledger.close()
+    }
   })
 })

@@ -2,14 +2,27 @@ import { performance } from 'node:perf_hooks'
 import { createLedger, type EventStore, type ExecuteResult, type Ledger } from '@plafond/core'
 import type { HistoryLine } from './history-line.js'
 
+/** Where a replay stands, after each batch. */
+export interface ReplayProgress {
+  /** Lines replayed so far. */
+  readonly done: number
+  readonly total: number
+  /** Of those, commands whose first outcome was already in the ledger. */
+  readonly replayed: number
+  /** Events written so far by this run. */
+  readonly eventsWritten: number
+  /** Seconds spent inside `executeBatch` so far. */
+  readonly seconds: number
+}
+
 /** Options of `replayHistory`. */
 export interface ReplayOptions {
   /** Where the events go; a fresh in-memory store when omitted. */
   readonly store?: EventStore
   /** The most commands sent in one `executeBatch`; 500 by default. */
   readonly chunkSize?: number
-  /** Called after each batch with the number of commands replayed so far. */
-  readonly onProgress?: (done: number, total: number) => void
+  /** Called after each batch. */
+  readonly onProgress?: (progress: ReplayProgress) => void
 }
 
 /** What a replay did: the ledger it filled, each command's outcome, and how long it took. */
@@ -18,6 +31,13 @@ export interface ReplayRun {
   readonly ledger: Ledger
   /** One outcome per line, in the order of the lines. */
   readonly results: readonly ExecuteResult[]
+  /**
+   * Commands answered with their first outcome, already recorded: every command of a resumed
+   * run that an earlier run applied, and a client's retry of an earlier line.
+   */
+  readonly replayed: number
+  /** Events this run wrote (those of replayed commands were written before). */
+  readonly eventsWritten: number
   /** How many `executeBatch` calls the replay made. */
   readonly batches: number
   /** Seconds spent inside `executeBatch`: the figure commands per second is measured on. */
@@ -30,9 +50,11 @@ export interface ReplayRun {
 }
 
 /**
- * Replays history lines through a ledger, in order. `executeBatch` takes one actor, so a batch is
- * a run of consecutive lines issued by the same actor, cut at `chunkSize`; each batch is one
- * append (one transaction on a durable store).
+ * Replays history lines through a ledger, in order, `chunkSize` lines per `executeBatch`, each
+ * command with the actor of its line. A batch is one append: one transaction and one disk sync
+ * on a durable store, whoever issued its commands. Replaying into a store that already holds
+ * some of the lines is safe: their command ids are known, so the ledger returns their first
+ * outcome (`replayed`) and writes nothing for them.
  */
 export async function replayHistory(
   lines: readonly HistoryLine[],
@@ -47,25 +69,39 @@ export async function replayHistory(
   let batches = 0
   let seconds = 0
   let cpuMicros = 0
-  // Two lines go in one batch only if their actors are identical, roles included.
-  const actorKeys = lines.map((line) => JSON.stringify(line.actor))
-  let start = 0
-  while (start < lines.length) {
-    const actor = lines[start]!.actor
-    let end = start + 1
-    while (end < lines.length && end - start < chunkSize && actorKeys[end] === actorKeys[start])
-      end++
-    const commands = lines.slice(start, end).map((line) => line.command)
+  let replayed = 0
+  let eventsWritten = 0
+  for (let start = 0; start < lines.length; start += chunkSize) {
+    const chunk = lines.slice(start, start + chunkSize)
+    const commands = chunk.map((line) => line.command)
+    const actors = chunk.map((line) => line.actor)
     const began = performance.now()
     const cpu = process.cpuUsage()
-    const outcomes = await ledger.executeBatch(commands, { actor })
+    const outcomes = await ledger.executeBatch(commands, { actors })
     const used = process.cpuUsage(cpu)
     seconds += (performance.now() - began) / 1000
     cpuMicros += used.user + used.system
+    for (const outcome of outcomes) {
+      if (outcome.replayed) replayed += 1
+      else if (outcome.ok) eventsWritten += outcome.events.length
+    }
     results.push(...outcomes)
     batches += 1
-    start = end
-    options.onProgress?.(start, lines.length)
+    options.onProgress?.({
+      done: results.length,
+      total: lines.length,
+      replayed,
+      eventsWritten,
+      seconds,
+    })
   }
-  return { ledger, results, batches, seconds, cpuSeconds: cpuMicros / 1e6 }
+  return {
+    ledger,
+    results,
+    replayed,
+    eventsWritten,
+    batches,
+    seconds,
+    cpuSeconds: cpuMicros / 1e6,
+  }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -5,53 +6,123 @@ import { TOTAL_PAID_CENTS } from './framework-terms.js'
 import { HISTORY_FILE, readHistory } from './history-file.js'
 import { summarizeLedger } from './ledger-summary.js'
 import { replayHistory } from './replay-history.js'
+import { progressReporter } from './replay-progress.js'
 import { formatReplayReport } from './replay-report.js'
+import { openReplayStore, type ReplayStoreChoice } from './replay-store.js'
 
-// `pnpm replay [file] [--chunk-size N]`: replays the history into an in-memory ledger, then
-// prints what the ledger itself says. Exits non-zero when verify() fails, an invariant broke, or
-// the total paid is not the calibrated 66 000 000.00 €.
-const { values, positionals } = parseArgs({
-  options: { 'chunk-size': { type: 'string', default: '500' } },
-  allowPositionals: true,
-})
-const chunkSize = Number(values['chunk-size'])
-const file = positionals[0] ?? fileURLToPath(HISTORY_FILE)
+// `pnpm replay [file] [options]`: replays the history into a SQLite ledger file (or memory),
+// then prints what the ledger itself says. Exits non-zero when verify() fails, an invariant
+// broke, or a whole history does not pay the calibrated 66 000 000.00 €.
+const USAGE = `Usage: pnpm replay [history.jsonl] [options]
+  --store sqlite|memory     where the events go (default sqlite)
+  --db PATH                 the SQLite ledger file (default out/ledger.db in this example)
+  --synchronous FULL|NORMAL SQLite's sync at each commit (default FULL: durable on power loss)
+  --resume                  keep the ledger already in the file and replay the history into it
+  --limit N                 replay only the first N lines (then --resume to finish)
+  --chunk-size N            commands per executeBatch, one transaction each (default 500)`
+
+const DEFAULT_DB = fileURLToPath(new URL('../out/ledger.db', import.meta.url))
+
+// pnpm runs the script in this package's directory; paths the user types are relative to where
+// they typed them, which pnpm passes as INIT_CWD.
+const userPath = (path: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), path)
+
+function fail(message: string): never {
+  process.stderr.write(`replay: ${message}\n\n${USAGE}\n`)
+  process.exit(2)
+}
+
+function positiveInteger(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 1) {
+    fail(`expected --${name} to be a whole number of at least 1, found ${JSON.stringify(text)}.`)
+  }
+  return value
+}
+
+function storeChoice(values: {
+  store?: string
+  db?: string
+  synchronous?: string
+  resume?: boolean
+}): ReplayStoreChoice {
+  const kind = values.store ?? 'sqlite'
+  if (kind === 'memory') {
+    if (values.resume === true || values.db !== undefined || values.synchronous !== undefined) {
+      fail('--resume, --db and --synchronous apply to --store sqlite; a memory store starts empty.')
+    }
+    return { kind: 'memory' }
+  }
+  if (kind !== 'sqlite') fail(`expected --store sqlite or memory, found ${JSON.stringify(kind)}.`)
+  const synchronous = values.synchronous ?? 'FULL'
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    fail(`expected --synchronous FULL or NORMAL, found ${JSON.stringify(synchronous)}.`)
+  }
+  const path = values.db === undefined ? DEFAULT_DB : userPath(values.db)
+  return { kind, path, synchronous, resume: values.resume === true }
+}
+
+let parsed
+try {
+  parsed = parseArgs({
+    options: {
+      store: { type: 'string' },
+      db: { type: 'string' },
+      synchronous: { type: 'string' },
+      resume: { type: 'boolean' },
+      limit: { type: 'string' },
+      'chunk-size': { type: 'string' },
+    },
+    allowPositionals: true,
+  })
+} catch (error) {
+  fail((error as Error).message)
+}
+const { values, positionals } = parsed
+const chunkSize = positiveInteger('chunk-size', values['chunk-size']) ?? 500
+const limit = positiveInteger('limit', values.limit)
+const choice = storeChoice(values)
+const file = positionals[0] === undefined ? fileURLToPath(HISTORY_FILE) : userPath(positionals[0])
 
 const started = performance.now()
-const lines = await readHistory(file)
-let reported = 0
+const history = await readHistory(file)
+const lines = limit === undefined ? history : history.slice(0, limit)
+const opened = await openReplayStore(choice)
+const progress = progressReporter(process.stderr)
 const run = await replayHistory(lines, {
+  store: opened.store,
   chunkSize,
-  onProgress: (done, total) => {
-    // One line per tenth of the file, so that a log stays short.
-    const tenth = Math.floor((done * 10) / total)
-    if (tenth === reported) return
-    reported = tenth
-    process.stderr.write(`replay: ${done}/${total} commands (${tenth * 10} %)\n`)
-  },
+  onProgress: (p) => progress.update(p),
 })
+progress.finish()
 const wallSeconds = (performance.now() - started) / 1000
 const summary = await summarizeLedger(run.ledger.readAll())
 const verify = await run.ledger.verify()
 await run.ledger.close()
+const bytes = await opened.bytesOnDisk()
 
+const whole = lines.length === history.length
 process.stdout.write(
   formatReplayReport({
-    source: file,
+    source: whole ? file : `${file} (first ${lines.length} of ${history.length} lines)`,
     summary,
     results: run.results,
+    replayed: run.replayed,
+    eventsWritten: run.eventsWritten,
+    store: { label: opened.label, bytes },
     batches: run.batches,
     seconds: run.seconds,
     cpuSeconds: run.cpuSeconds,
     wallSeconds,
     verify,
-    expectedPaid: TOTAL_PAID_CENTS,
+    expectedPaid: whole ? TOTAL_PAID_CENTS : undefined,
   }),
 )
 
 const failures = [
   ...(verify.ok ? [] : [`verify() failed at position ${verify.position}: ${verify.reason}`]),
-  ...(summary.totals.paid === TOTAL_PAID_CENTS
+  ...(!whole || summary.totals.paid === TOTAL_PAID_CENTS
     ? []
     : [
         'the total paid is not 66 000 000.00 €: the file is not the calibrated history; run `pnpm generate`',

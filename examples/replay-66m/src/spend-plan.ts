@@ -1,55 +1,10 @@
 import { addDays, daysBetween } from '@plafond/core'
 import { BENEFICIARIES, HOLDERS, type Beneficiary, type Holder } from './cast.js'
+import type { CertificationPlan, ContractPlan, FundedPhase, PeriodPlan } from './contract-plan.js'
 import { EXECUTION_ENDS_ON, FRAMEWORK_TERMS, TOTAL_PAID_CENTS } from './framework-terms.js'
 import { monthEnd, monthOf, monthStart } from './history-months.js'
+import { ProductNames } from './product-names.js'
 import type { SeededRandom } from './seeded-random.js'
-
-/** One certified delivery, the holder's invoice for it, and the payment of that invoice. */
-export interface CertificationPlan {
-  readonly serviceId: string
-  readonly certifiedOn: string
-  readonly periodStart: string
-  readonly periodEnd: string
-  /** Excluding VAT, in cents: certified, invoiced and paid alike. */
-  readonly amount: bigint
-  readonly invoiceId: string
-  /** Received through Chorus Pro: the 30-day payment clock starts here (R2192-10). */
-  readonly receivedOn: string
-  /** VAT at 20 % on the amount, rounded half-up to the cent. */
-  readonly vat: bigint
-  readonly paymentId: string
-  readonly paidOn: string
-}
-
-/** A modification that raises a call-off's amount during its execution. */
-export interface IncreasePlan {
-  readonly modificationId: string
-  readonly delta: bigint
-  readonly notifiedOn: string
-  readonly reason: string
-}
-
-/** One call-off as the history will play it: award, deliveries, payments, maybe closing. */
-export interface ContractPlan {
-  readonly contractId: string
-  readonly beneficiary: Beneficiary
-  readonly holder: Holder
-  readonly kind: 'subsequent-contract' | 'purchase-order'
-  readonly competition: 'mini-competition' | 'direct'
-  /** Why no mini-competition was run, for a direct award (R2162-10). */
-  readonly justification: string | undefined
-  readonly product: string | undefined
-  readonly object: string
-  readonly durationMonths: number
-  readonly awardedOn: string
-  /** Final amount, in cents: what was certified plus the margin a buyer keeps. */
-  readonly amount: bigint
-  /** An increase by modification (R2194-2) during execution; the award was `amount − delta`. */
-  readonly increase: IncreasePlan | undefined
-  readonly certifications: readonly CertificationPlan[]
-  /** When the buyer closes it and releases the uncertified remainder; undefined if left open. */
-  readonly closedOn: string | undefined
-}
 
 const EURO = 100n
 const LAST_START_MONTH = monthOf(addDays(FRAMEWORK_TERMS.endsOn, 1))
@@ -88,7 +43,10 @@ interface Draft {
   readonly kind: ContractPlan['kind']
   readonly competition: ContractPlan['competition']
   readonly justification: string | undefined
-  readonly product: string | undefined
+  /** Set for a product's periods at once, and for a purchase order once the products exist. */
+  product: string | undefined
+  /** The product period; `next` is revised when the last period is dropped to meet the target. */
+  period: { readonly phase: FundedPhase; next: PeriodPlan['next'] } | undefined
   readonly object: string
   readonly durationMonths: number
   readonly awardedOn: string
@@ -131,35 +89,55 @@ function planBeneficiary(
 ): ContractPlan[] {
   const drafts: Draft[] = []
   let nominal = 0n
-  const orders = 1 + Math.floor(beneficiary.weight / 30)
-  for (let n = 0; n < orders; n++) {
+  const orders: Draft[] = []
+  for (let n = 1 + Math.floor(beneficiary.weight / 30); n > 0; n--) {
     const order = draftOrder(beneficiary, random)
+    orders.push(order)
     drafts.push(order)
     nominal += certifiedTotal(order)
   }
-  for (let product = 1; nominal < target; product++) {
-    if (product > 100) {
-      throw new Error(
-        `Planning ${beneficiary.code} needed more than 100 products to reach its share; check its dates and weight.`,
-      )
-    }
-    const periods = draftProduct(beneficiary, product, random)
+  const names = new ProductNames(beneficiary, random.fork('names'))
+  const periodsOfProducts: Draft[] = []
+  while (nominal < target) {
+    const periods = draftProduct(beneficiary, names.next(), random)
     // The last product stops early rather than overshoot: its committee says stop.
-    while (periods.length > 1 && nominal + sumOf(periods.slice(0, -1)) >= target) periods.pop()
+    while (periods.length > 1 && nominal + sumOf(periods.slice(0, -1)) >= target) {
+      periods.pop()
+      periods[periods.length - 1]!.period!.next = 'stopped'
+    }
     drafts.push(...periods)
+    periodsOfProducts.push(...periods)
     nominal += sumOf(periods)
   }
+  for (const order of orders) order.product = productAt(periodsOfProducts, order.awardedOn)
   calibrate(drafts, nominal, target)
   return finalize(beneficiary, drafts)
 }
 
-function draftProduct(beneficiary: Beneficiary, product: number, random: SeededRandom): Draft[] {
+/**
+ * The product a one-off purchase order (an audit, user research) serves: one whose team is at
+ * work on that day, else the one whose work is nearest in time.
+ */
+function productAt(periods: readonly Draft[], date: string): string {
+  let best: { readonly product: string; readonly distance: number } | undefined
+  for (const period of periods) {
+    const starts = period.certifications[0]!.periodStart
+    const ends = period.certifications[period.certifications.length - 1]!.periodEnd
+    const distance =
+      date < starts ? daysBetween(date, starts) : date > ends ? daysBetween(ends, date) : 0
+    if (best === undefined || distance < best.distance)
+      best = { product: period.product!, distance }
+  }
+  if (best === undefined) throw new Error('Expected a beneficiary to plan at least one product.')
+  return best.product
+}
+
+function draftProduct(beneficiary: Beneficiary, productId: string, random: SeededRandom): Draft[] {
   const first = monthOf(beneficiary.joinsOn) + 1
   const latest = Math.max(first, Math.min(LAST_START_MONTH - 6, first + 30))
   // Earlier starts are likelier: most products begin in a beneficiary's first two years.
   const draw = random.fraction()
   let month = first + Math.floor(draw * draw * (latest - first + 1))
-  const productId = `${beneficiary.code.toLowerCase()}-produit-${product}`
   const drafts: Draft[] = []
   let phase: Phase = 'investigation'
   let periodInPhase = 1
@@ -179,9 +157,13 @@ function draftProduct(beneficiary: Beneficiary, product: number, random: SeededR
     ),
   }
   for (;;) {
-    if (month > LAST_START_MONTH) break
     const months = Math.min(PHASES[phase].months, LAST_MONTH - month + 1)
-    if (months < 2) break
+    if (month > LAST_START_MONTH || months < 2) {
+      // The framework ends while the product still runs: the successor framework takes it on.
+      const last = drafts[drafts.length - 1]
+      if (last !== undefined) last.period!.next = 'framework-ended'
+      break
+    }
     const firstPeriod = drafts.length === 0
     const direct = !firstPeriod && random.chance(0.25)
     if (!firstPeriod && !direct && random.chance(0.3)) {
@@ -199,6 +181,7 @@ function draftProduct(beneficiary: Beneficiary, product: number, random: SeededR
       competition: direct ? 'direct' : 'mini-competition',
       justification: direct ? random.pick(DIRECT_JUSTIFICATIONS) : undefined,
       product: productId,
+      period: { phase, next: 'continues' },
       object:
         phase === 'investigation'
           ? PHASES[phase].label
@@ -213,7 +196,10 @@ function draftProduct(beneficiary: Beneficiary, product: number, random: SeededR
           : random.between(5, 25),
     })
     month += months
-    if (!random.chance(PHASES[phase].next)) break
+    if (!random.chance(PHASES[phase].next)) {
+      drafts[drafts.length - 1]!.period!.next = 'stopped'
+      break
+    }
     if (phase === 'investigation') {
       phase = 'construction'
       periodInPhase = 1
@@ -283,6 +269,7 @@ function draftOrder(beneficiary: Beneficiary, random: SeededRandom): Draft {
     competition: direct ? 'direct' : 'mini-competition',
     justification: direct ? ORDER_JUSTIFICATION : undefined,
     product: undefined,
+    period: undefined,
     object: random.pick(ORDER_OBJECTS),
     durationMonths: 2,
     awardedOn,
@@ -353,12 +340,14 @@ function finalize(beneficiary: Beneficiary, drafts: readonly Draft[]): ContractP
       kind: draft.kind,
       competition: draft.competition,
       justification: draft.justification,
-      product: draft.product,
+      product: required(draft.product, 'a product for every call-off'),
+      period: draft.period === undefined ? undefined : { ...draft.period },
       object: draft.object,
       durationMonths: draft.durationMonths,
       awardedOn: draft.awardedOn,
       amount,
       increase: undefined,
+      orders: [],
       certifications,
       closedOn:
         draft.closeAfterDays === undefined
@@ -366,6 +355,11 @@ function finalize(beneficiary: Beneficiary, drafts: readonly Draft[]): ContractP
           : addDays(lastCertified, draft.closeAfterDays),
     }
   })
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Expected the plan to have ${what}, found none.`)
+  return value
 }
 
 function certifiedTotal(draft: Draft): bigint {
