@@ -53,7 +53,9 @@ export function authorize(
   const scope =
     needed === 'coordinator'
       ? 'the coordinator'
-      : `a ${needed} of beneficiary ${beneficiaryId ?? '(any)'}`
+      : beneficiaryId === undefined
+        ? `a ${needed} (of some beneficiary)`
+        : `a ${needed} of beneficiary ${beneficiaryId}`
   const held = actor.roles
     .map((r) => ('beneficiaryId' in r ? `${r.role} of ${r.beneficiaryId}` : r.role))
     .join(', ')
