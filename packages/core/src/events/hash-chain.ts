@@ -10,18 +10,16 @@ export type UnhashedEvent = Omit<RecordedEvent, 'hash'>
 
 /** sha256(prevHash + canonical JSON of the envelope without `hash`), as lowercase hex. */
 export function hashEvent(event: UnhashedEvent): string {
-  const body = canonicalJson({
-    id: event.id,
-    stream: event.stream,
-    version: event.version,
-    position: event.position,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    meta: event.meta,
-    prevHash: event.prevHash,
-  })
-  return createHash('sha256').update(event.prevHash).update(body).digest('hex')
+  // The same bytes as canonicalJson of the envelope, with its keys written in their sorted order
+  // directly: this runs for every event written and every event verified.
+  const body =
+    `{"data":${canonicalJson(event.data)},"id":${JSON.stringify(event.id)},"meta":${canonicalJson(event.meta)}` +
+    `,"position":${JSON.stringify(event.position)},"prevHash":${JSON.stringify(event.prevHash)}` +
+    `,"schemaVersion":${canonicalJson(event.schemaVersion)},"stream":${JSON.stringify(event.stream)}` +
+    `,"type":${JSON.stringify(event.type)},"version":${canonicalJson(event.version)}}`
+  return createHash('sha256')
+    .update(event.prevHash + body)
+    .digest('hex')
 }
 
 /** Adds `hash` to an event whose other fields, `prevHash` included, are final. */

@@ -1,4 +1,4 @@
-import { produce, type Draft } from 'immer'
+import { Immer, type Draft } from 'immer'
 import { evolveContract } from '../contract/contract-evolve.js'
 import { initialContractState, type ContractState } from '../contract/contract-state.js'
 import type {
@@ -52,6 +52,11 @@ export function initialState<K extends StreamKind>(kind: K): StateOf<K> {
   return STREAM_DECIDERS[kind].initialState()
 }
 
+// The ledger's own immer: copy-on-write without freezing. Deep-freezing each new state cost two
+// thirds of `produce` on the command path (ADR 0006); states never leave the ledger, and the
+// deciders that read them take readonly types.
+const immer = new Immer({ autoFreeze: false })
+
 /** Applies events to a state in one immer `produce`: one copy-on-write pass however many events. */
 export function applyEvents<K extends StreamKind>(
   kind: K,
@@ -60,7 +65,7 @@ export function applyEvents<K extends StreamKind>(
 ): StateOf<K> {
   if (events.length === 0) return state
   const evolve = STREAM_DECIDERS[kind].evolve as (draft: unknown, event: EventOf<K>) => void
-  return produce(state, (draft: unknown) => {
+  return immer.produce(state, (draft: unknown) => {
     for (const event of events) evolve(draft, event)
   })
 }
