@@ -1,0 +1,179 @@
+import { createInMemoryStore, createLedger, type Ledger, type LedgerEvent } from '@plafond/core'
+import { FRAMEWORK, SIRETS } from '@plafond/testing'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { foldProjections } from '../fold/fold-projections.js'
+import type { AnyProjection } from '../projection.js'
+import { overviewProjection } from '../standard/overview-projection.js'
+import { standardProjections } from '../standard/standard-projections.js'
+import { bookedLedger } from '../test-support/booked-ledger.js'
+import { EVERYONE, runScenario, scenarioArbitrary } from '../test-support/ledger-scenario.js'
+import { createProjectionRunner } from './create-projection-runner.js'
+import { serializeState } from './state-codec.js'
+
+async function eventsOf(ledger: Ledger): Promise<LedgerEvent[]> {
+  const events: LedgerEvent[] = []
+  for await (const event of ledger.readAll()) events.push(event)
+  return events
+}
+
+function serialized(states: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(states).map(([name, state]) => [name, serializeState(state)]),
+  )
+}
+
+function award(contractId: string, amount: string) {
+  return {
+    type: 'AwardContract',
+    commandId: `award-${contractId}`,
+    frameworkId: FRAMEWORK.frameworkId,
+    contractId,
+    beneficiaryId: SIRETS.beneficiaryB,
+    holderId: SIRETS.holder1,
+    kind: 'purchase-order',
+    amount,
+    awardedOn: '2025-05-01',
+    competition: 'mini-competition',
+  } as const
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+describe('createProjectionRunner', () => {
+  test('catching up in batches, with checkpoints along the way, gives the states of a fold', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioArbitrary(10, 40),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        async (scenario, batchSize, checkpointEvery) => {
+          const store = createInMemoryStore()
+          const ledger = createLedger({ store })
+          await runScenario(scenario, ledger)
+          const runner = createProjectionRunner({
+            store,
+            projections: standardProjections,
+            batchSize,
+            checkpointEvery,
+          })
+          const result = await runner.catchUp()
+          const events = await eventsOf(ledger)
+          expect(result).toEqual({
+            applied: events.length,
+            position: events.at(-1)!.position,
+            rebuilt: [],
+          })
+          expect(serialized(runner.states())).toEqual(
+            serialized(foldProjections(events, standardProjections)),
+          )
+          // What was saved is the same state at the same position.
+          const checkpoint = await store.loadCheckpoint('overview')
+          expect(checkpoint).toEqual({
+            name: 'overview',
+            version: overviewProjection.version,
+            position: events.at(-1)!.position,
+            state: serializeState(runner.state('overview')),
+          })
+        },
+      ),
+      { numRuns: 10 },
+    )
+  })
+
+  test('a new runner resumes from the checkpoints and applies only what was written since', async () => {
+    const { ledger } = await bookedLedger([])
+    const first = createProjectionRunner({ store: ledger.store, projections: standardProjections })
+    const before = await first.catchUp()
+    await ledger.execute(award('BC-1', '1000'), { actor: EVERYONE })
+    const second = createProjectionRunner({ store: ledger.store, projections: standardProjections })
+    const after = await second.catchUp()
+    const events = await eventsOf(ledger)
+    expect(after.applied).toBe(events.length - before.applied)
+    expect(serialized(second.states())).toEqual(
+      serialized(foldProjections(events, standardProjections)),
+    )
+  })
+
+  test('a projection whose version changed rebuilds by itself, to an identical state', async () => {
+    const { ledger } = await bookedLedger([])
+    await ledger.execute(award('BC-1', '1000'), { actor: EVERYONE })
+    const v1 = createProjectionRunner({ store: ledger.store, projections: standardProjections })
+    await v1.catchUp()
+    const bumped: AnyProjection = { ...overviewProjection, version: overviewProjection.version + 1 }
+    const v2 = createProjectionRunner({
+      store: ledger.store,
+      projections: [bumped, ...standardProjections.slice(1)],
+    })
+    const result = await v2.catchUp()
+    expect(result.rebuilt).toEqual(['overview'])
+    expect(serializeState(v2.state('overview'))).toBe(serializeState(v1.state('overview')))
+    expect((await ledger.store.loadCheckpoint('overview'))?.version).toBe(
+      overviewProjection.version + 1,
+    )
+    // The others resumed: they had nothing new to apply.
+    expect(serializeState(v2.state('contracts'))).toBe(serializeState(v1.state('contracts')))
+  })
+
+  test('following a live ledger picks up new events without a restart; earlier states stay as they were', async () => {
+    const { ledger } = await bookedLedger([])
+    const runner = createProjectionRunner({
+      store: ledger.store,
+      projections: standardProjections,
+      pollInterval: 25,
+    })
+    const controller = new AbortController()
+    const updates: number[] = []
+    const following = runner.follow({
+      signal: controller.signal,
+      onUpdate: (r) => updates.push(r.applied),
+    })
+    await until(() => updates.length > 0, 'the first catch-up')
+    const earlier = runner.state('overview')
+    await ledger.execute(award('BC-1', '1234.56'), { actor: EVERYONE })
+    // A writer in the same process wakes the follower; otherwise it polls.
+    runner.notify()
+    await until(
+      () => overviewProjection.view(runner.state('overview'))[0]?.committed === '1234.56',
+      'the award',
+    )
+    // Without a notification, the next poll finds it.
+    await ledger.execute(award('BC-2', '1000'), { actor: EVERYONE })
+    await until(
+      () => overviewProjection.view(runner.state('overview'))[0]?.committed === '2234.56',
+      'the second award',
+    )
+    expect(overviewProjection.view(earlier)[0]?.committed).toBe('0.00')
+    expect(Object.isFrozen(runner.state('overview').rows[0])).toBe(true)
+    controller.abort()
+    await following
+    expect(serialized(runner.states())).toEqual(
+      serialized(foldProjections(await eventsOf(ledger), standardProjections)),
+    )
+  })
+
+  test('answers as of a date from the store, and refuses what it cannot do', async () => {
+    const { ledger } = await bookedLedger([])
+    await ledger.execute(award('BC-1', '1000'), { actor: EVERYONE })
+    const runner = createProjectionRunner({
+      store: ledger.store,
+      projections: [overviewProjection],
+    })
+    expect(() => runner.state('overview')).toThrow(/not caught up yet/)
+    await runner.catchUp()
+    expect(() => runner.state('nothing' as 'overview')).toThrow(
+      /one of the runner's projections \(overview\)/,
+    )
+    const before = await runner.at({ asOf: '2025-04-30' })
+    expect(overviewProjection.view(before.overview)[0]?.committed).toBe('0.00')
+    expect(() =>
+      createProjectionRunner({ store: ledger.store, projections: [], batchSize: 0 }),
+    ).toThrow(/batchSize to be a whole number of at least 1, found 0/)
+  })
+})
