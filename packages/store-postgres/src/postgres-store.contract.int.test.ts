@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '@plafond/testing'
+import { describeEventStoreContract } from '@plafond/testing/store-contract'
 import { Pool } from 'pg'
 import { afterAll } from 'vitest'
 import { createPostgresStore, type PostgresStore } from './create-postgres-store.js'

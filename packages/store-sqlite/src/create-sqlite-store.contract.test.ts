@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '@plafond/testing'
+import { describeEventStoreContract } from '@plafond/testing/store-contract'
 import { afterAll } from 'vitest'
 import { sqliteStoreFactory } from './test-support/sqlite-store-factory.js'
 import { temporaryDirectory } from './test-support/temporary-directory.js'

@@ -1,5 +1,3 @@
-export {}
-
 export { given, SpecificationFailure, SPECIFICATION_TODAY } from './decider-specification.js'
 export type { GivenStep, WhenOptions, WhenStep } from './decider-specification.js'
 export { SIRETS, withLuhnDigit } from './fixtures/sirets.js'
@@ -18,12 +16,9 @@ export {
 } from './fixtures/awarded-contract.js'
 export type { ContractFixture } from './fixtures/awarded-contract.js'
 export { executeAll, FIXED_INSTANT, fixedClock, openedLedger } from './fixtures/opened-ledger.js'
-export { describeEventStoreContract } from './store-contract/describe-event-store-contract.js'
-export type { EventStoreContractFactory } from './store-contract/event-store-contract-factory.js'
 export { newTestEvent, newTestEvents } from './store-contract/new-test-event.js'
 export type { TestEventOverrides } from './store-contract/new-test-event.js'
 export { newTestOutcome } from './store-contract/new-test-outcome.js'
-export { ChainChecker } from './store-contract/chain-checker.js'
 export { checkLedgerAgainstModel, MODEL_CHECK_CLOCK } from './model/check-ledger-against-model.js'
 export type { ModelCheckOptions, ModelCheckReport } from './model/check-ledger-against-model.js'
 export { checkLedgerInvariants } from './model/check-ledger-invariants.js'

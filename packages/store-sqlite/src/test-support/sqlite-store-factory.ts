@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import type { EventStore } from '@plafond/core'
-import type { EventStoreContractFactory } from '@plafond/testing'
+import type { EventStoreContractFactory } from '@plafond/testing/store-contract'
 import { createSqliteStore } from '../create-sqlite-store.js'
 import type { SqliteStoreOptions } from '../sqlite-store-options.js'
 import type { TemporaryDirectory } from './temporary-directory.js'
