@@ -9,6 +9,14 @@ import { describe, expect, it } from 'vitest'
 // no source condition). The gate builds before it tests.
 const packages = fileURLToPath(new URL('../../../packages/', import.meta.url))
 
+interface Manifest {
+  readonly name: string
+  readonly private?: boolean
+  readonly license?: string
+  readonly exports?: Readonly<Record<string, Conditions | string>>
+  readonly bin?: Readonly<Record<string, string>>
+}
+
 interface Conditions {
   readonly import?: { readonly types: string; readonly default: string }
   readonly require?: { readonly types: string; readonly default: string }
@@ -17,7 +25,7 @@ interface Conditions {
 const published = readdirSync(packages)
   .map((dir) => ({
     dir,
-    manifest: JSON.parse(readFileSync(join(packages, dir, 'package.json'), 'utf8')),
+    manifest: JSON.parse(readFileSync(join(packages, dir, 'package.json'), 'utf8')) as Manifest,
   }))
   .filter(({ manifest }) => manifest.private !== true)
 
@@ -43,12 +51,9 @@ describe('published entry points', () => {
     '%s loads from dist',
     (_name, { dir, manifest }) => {
       expect(manifest.license).toBe('MIT')
-      const entries = Object.entries(
-        (manifest.exports ?? {}) as Record<string, Conditions | string>,
-      ).filter(([key, value]) => key !== './package.json' && typeof value !== 'string') as [
-        string,
-        Conditions,
-      ][]
+      const entries = Object.entries(manifest.exports ?? {}).filter(
+        ([key, value]) => key !== './package.json' && typeof value !== 'string',
+      ) as [string, Conditions][]
       for (const [key, conditions] of entries) {
         const esm = conditions.import
         expect(esm, `${manifest.name} ${key} has no import condition`).toBeDefined()
@@ -63,7 +68,7 @@ describe('published entry points', () => {
           expect(existsSync(join(packages, dir, conditions.require.types))).toBe(true)
         }
       }
-      for (const bin of Object.values((manifest.bin ?? {}) as Record<string, string>)) {
+      for (const bin of Object.values(manifest.bin ?? {})) {
         const text = readFileSync(join(packages, dir, bin), 'utf8')
         expect(text.startsWith('#!/usr/bin/env node')).toBe(true)
       }
