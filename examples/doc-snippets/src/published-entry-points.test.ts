@@ -47,7 +47,7 @@ function exportedNames(how: 'import' | 'require', file: string): string[] {
 }
 
 describe('published entry points', () => {
-  it.each(published.map((p) => [p.manifest.name as string, p] as const))(
+  it.each(published.map((p) => [p.manifest.name, p] as const))(
     '%s loads from dist',
     (_name, { dir, manifest }) => {
       expect(manifest.license).toBe('MIT')
