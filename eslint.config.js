@@ -58,6 +58,7 @@ export default tseslint.config(
       '**/*.test.ts',
       'examples/**',
       'scripts/**',
+      '.ci/**',
       'packages/bench/**',
       'packages/cli/src/**',
     ],
