@@ -33,7 +33,12 @@ export type { VerifyOptions, VerifyResult } from './ledger/verify-log.js'
 
 export { createInMemoryStore } from './store/in-memory-store.js'
 export type { InMemoryStoreOptions } from './store/in-memory-store.js'
-export { checkExpectedVersion, checkWriteShape, duplicateOutcome } from './store/append-checks.js'
+export {
+  checkExpectedVersion,
+  checkWriteShape,
+  duplicateOutcome,
+  startVersions,
+} from './store/append-checks.js'
 export { checkReadAllOptions, checkReadStreamOptions } from './store/read-checks.js'
 export type {
   AppendOptions,
@@ -54,7 +59,7 @@ export { canonicalJson, withoutUndefined } from './events/canonical-json.js'
 export { contractStream, frameworkStream, productStream } from './events/envelope.js'
 export type { EventMeta, NewEvent, RecordedEvent } from './events/envelope.js'
 export { GENESIS_HASH, hashEvent, sealEvent } from './events/hash-chain.js'
-export type { UnhashedEvent } from './events/hash-chain.js'
+export type { CanonicalParts, UnhashedEvent } from './events/hash-chain.js'
 export { decodeEvent, encodeEvent } from './events/event-codec.js'
 export type { LedgerEvent } from './events/event-codec.js'
 export { EVENT_CATALOGUE, EVENT_TYPES, isEventType } from './events/event-catalogue.js'

@@ -1,9 +1,9 @@
 import {
   LedgerError,
   canonicalJson,
-  checkExpectedVersion,
   duplicateOutcome,
   sealEvent,
+  startVersions,
   withoutUndefined,
   type CommandOutcome,
   type RecordedEvent,
@@ -149,7 +149,7 @@ export async function appendEvents(
     const results = (await client.query(
       lockAndCheckSql(
         tables,
-        writes.map((w) => w.stream),
+        [...new Set(writes.map((w) => w.stream))],
         outcomes.map((o) => o.commandId),
         lockTimeoutMs,
       ),
@@ -168,17 +168,15 @@ export async function appendEvents(
         r.version,
       ]),
     )
-    for (const write of writes) {
-      checkExpectedVersion(write.stream, write.expectedVersion, versions.get(write.stream) ?? 0)
-    }
+    const starts = startVersions(writes, (stream) => versions.get(stream) ?? 0)
     const taken = results.at(-1)?.rows as { command_id: string }[]
     if (taken.length > 0) throw duplicateOutcome(taken[0]!.command_id)
 
     const recorded: RecordedEvent[] = []
     let position = BigInt(head.position)
     let prevHash = head.hash
-    for (const write of writes) {
-      let version = versions.get(write.stream) ?? 0
+    for (const [index, write] of writes.entries()) {
+      let version = starts[index]!
       for (const event of write.events) {
         position += 1n
         version += 1

@@ -2,12 +2,12 @@ import {
   GENESIS_HASH,
   LedgerError,
   canonicalJson,
-  checkExpectedVersion,
   checkReadAllOptions,
   checkReadStreamOptions,
   checkWriteShape,
+  startVersions,
   duplicateOutcome,
-  sealEvent,
+  hashEvent,
   withoutUndefined,
   type AppendOptions,
   type AppendResult,
@@ -101,11 +101,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
   const appendTransaction = db.transaction(
     (writes: readonly StreamWrite[], outcomes: readonly CommandOutcome[]): RecordedEvent[] => {
       // Check everything before writing anything; a throw rolls the transaction back anyway.
-      const versions = writes.map((write) => {
-        const actual = statements.streamVersion.get(write.stream) ?? 0
-        checkExpectedVersion(write.stream, write.expectedVersion, actual)
-        return actual
-      })
+      const versions = startVersions(writes, (stream) => statements.streamVersion.get(stream) ?? 0)
       for (const outcome of outcomes) {
         if (statements.outcomeExists.get(outcome.commandId) !== undefined) {
           throw duplicateOutcome(outcome.commandId)
@@ -122,7 +118,9 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
           version += 1
           const data = withoutUndefined(event.data)
           const meta = withoutUndefined(event.meta)
-          const recorded = sealEvent({
+          // Serialized once: the text stored is the text hashed.
+          const canonical = { data: canonicalJson(data), meta: canonicalJson(meta) }
+          const unhashed = {
             id: event.id,
             stream: write.stream,
             version,
@@ -132,7 +130,8 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
             data,
             meta,
             prevHash,
-          })
+          }
+          const recorded: RecordedEvent = { ...unhashed, hash: hashEvent(unhashed, canonical) }
           statements.insertEvent.run(
             position,
             recorded.id,
@@ -140,8 +139,8 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
             version,
             recorded.type,
             recorded.schemaVersion,
-            canonicalJson(data),
-            canonicalJson(meta),
+            canonical.data,
+            canonical.meta,
             prevHash,
             recorded.hash,
           )

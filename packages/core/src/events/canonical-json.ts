@@ -18,23 +18,46 @@ export function canonicalJson(value: unknown): string {
       return String(value)
     case 'object': {
       if (value === null) return 'null'
-      if (Array.isArray(value))
-        return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`
+      if (Array.isArray(value)) {
+        let out = '['
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ','
+          out += canonicalJson(value[i] ?? null)
+        }
+        return `${out}]`
+      }
       const record = value as Record<string, unknown>
-      const keys = Object.keys(record).sort()
+      const keys = sortedInPlace(Object.keys(record))
       let out = '{'
-      let first = true
-      for (const key of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!
         const member = record[key]
         if (member === undefined) continue
-        out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`
-        first = false
+        if (out.length > 1) out += ','
+        out += `${JSON.stringify(key)}:${canonicalJson(member)}`
       }
       return `${out}}`
     }
     default:
       throw new TypeError(`Canonical JSON cannot carry a ${typeof value}.`)
   }
+}
+
+/**
+ * Sorts strings by UTF-16 code units, as `Array.prototype.sort()` does, by insertion: the objects
+ * canonicalJson meets have a handful of keys, and this runs for each of them on every event hashed.
+ */
+function sortedInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!
+    let j = i - 1
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = key
+  }
+  return keys
 }
 
 /** A copy of a JSON value without `undefined` object members (what the store keeps and hashes). */
@@ -46,4 +69,19 @@ export function withoutUndefined<T>(value: T): T {
     if (member !== undefined) out[key] = withoutUndefined(member)
   }
   return out as T
+}
+
+/** Whether a JSON value holds an `undefined` object member anywhere (what `withoutUndefined` drops). */
+export function hasUndefinedMember(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasUndefinedMember(item)) return true
+    return false
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const member = (value as Record<string, unknown>)[key]
+    if (member === undefined || hasUndefinedMember(member)) return true
+  }
+  return false
 }

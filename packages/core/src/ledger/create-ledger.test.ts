@@ -151,6 +151,50 @@ describe('createLedger', () => {
       expect(await batched.head()).toEqual(await oneByOne.head())
     })
 
+    it('lays the log out in decision order when a batch comes back to a stream', async () => {
+      const certify = (contractId: string): CommandInput => ({
+        type: 'CertifyService',
+        commandId: `certify:${contractId}`,
+        contractId,
+        serviceId: 'S01',
+        amount: '1000.00',
+        certifiedOn: '2025-03-10',
+        periodStart: '2025-03-01',
+        periodEnd: '2025-03-09',
+      })
+      // Award, certify, award, certify: the contract streams and the framework stream alternate.
+      const calls = [
+        awardContractCommand(contractFixture({ contractId: 'MS-1' })),
+        certify('MS-1'),
+        awardContractCommand(contractFixture({ contractId: 'MS-2' })),
+        certify('MS-2'),
+      ]
+      const oneByOne = createLedger({ clock: fixedClock(), newId: sequence() })
+      await executeAll(oneByOne, openedFrameworkCommands(), coordinator())
+      await executeAll(oneByOne, calls, buyerOf(B))
+      const batched = createLedger({ clock: fixedClock(), newId: sequence() })
+      await batched.executeBatch(openedFrameworkCommands(), { actor: coordinator() })
+      const results = await batched.executeBatch(calls, { actor: buyerOf(B) })
+      expect(results.every((r) => r.ok)).toBe(true)
+      const log = await eventsAfter(batched, undefined)
+      expect(log.map((e) => [e.stream, e.type, e.version])).toEqual(
+        (await eventsAfter(oneByOne, undefined)).map((e) => [e.stream, e.type, e.version]),
+      )
+      // A commitment is in the log before the deliveries certified against it.
+      const position = (type: string, contractId: string) =>
+        log.findIndex(
+          (e) => e.type === type && (e.data as { contractId?: string }).contractId === contractId,
+        )
+      for (const contractId of ['MS-1', 'MS-2']) {
+        expect(position('CommitmentAwarded', contractId)).toBeGreaterThan(-1)
+        expect(position('CommitmentAwarded', contractId)).toBeLessThan(
+          position('ServiceCertified', contractId),
+        )
+      }
+      expect(await batched.head()).toEqual(await oneByOne.head())
+      expect((await batched.verify()).ok).toBe(true)
+    })
+
     it('takes one actor per command, in one append, and checks each against its own role', async () => {
       const counted = counting(createInMemoryStore())
       const ledger = createLedger({ store: counted.store, clock: fixedClock() })

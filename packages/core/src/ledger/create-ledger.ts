@@ -1,7 +1,6 @@
 import { monotonicFactory } from 'ulid'
 import type { Actor } from '../authorization/actor.js'
 import { authorize } from '../authorization/authorize.js'
-import { parisDate } from '../calendar/business-date.js'
 import type { Command, CommandInput } from '../commands/command.js'
 import { handlerOf } from '../commands/command-handlers.js'
 import {
@@ -24,7 +23,9 @@ import type {
 } from '../store/event-store.js'
 import { commandContent, idempotencyConflict } from './idempotency.js'
 import { isLedgerError, LedgerError } from './ledger-error.js'
+import { parisToday } from './paris-today.js'
 import { parseActor, parseCommand } from './parse-input.js'
+import { pooledRandom } from './pooled-random.js'
 import { StateCache } from './stream-states.js'
 import { verifyLog, type VerifyOptions, type VerifyResult } from './verify-log.js'
 import { WorkingSet } from './working-set.js'
@@ -121,7 +122,7 @@ const defaultDelay = (attempt: number): number => Math.min(2 ** (attempt - 2), 5
 export function createLedger(options: LedgerOptions = {}): Ledger {
   const store = options.store ?? createInMemoryStore()
   const clock = options.clock ?? (() => new Date())
-  const ulid = monotonicFactory()
+  const ulid = monotonicFactory(pooledRandom())
   const newId = options.newId ?? (() => ulid(clock().getTime()))
   const maxAttempts = options.maxAttempts ?? 12
   const retryDelay = options.retryDelay ?? defaultDelay
@@ -131,6 +132,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     ...(options.ecbRates === undefined ? {} : { ecbRates: options.ecbRates }),
   }
   const locks = new WriteLocks()
+  const todayOf = parisToday()
 
   async function replayOutcome(outcome: CommandOutcome): Promise<ExecuteResult> {
     if (!outcome.result.ok)
@@ -161,7 +163,8 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     recordedAt: string,
   ): Promise<Pending> {
     const handler = handlerOf(command.type)
-    const loaded = await work.statesFor(command)
+    const found = work.statesFor(command)
+    const loaded = found instanceof Promise ? await found : found
     const forbidden = authorize(
       options.actor,
       command.type,
@@ -183,7 +186,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       }
     }
     const decision = handler.decide(command, loaded.states, {
-      today: parisDate(new Date(recordedAt)),
+      today: todayOf(recordedAt),
       ...rateTables,
     })
     const base = { commandId: command.commandId, commandType: command.type, content, recordedAt }
@@ -257,18 +260,17 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     if (roleCheck) return rejectedInput(roleCheck)
 
     const target = handlerOf(command.type).target(command)
-    const keys = [
-      ...(target.contractId === undefined ? [] : [contractStream(target.contractId)]),
-      ...(target.frameworkId === undefined ? [] : [frameworkStream(target.frameworkId)]),
-      ...(target.product === undefined
-        ? []
-        : [productStream(target.product.beneficiaryId, target.product.product)]),
-    ]
-    const release = await locks.streams(keys)
+    const keys: string[] = []
+    if (target.contractId !== undefined) keys.push(contractStream(target.contractId))
+    if (target.frameworkId !== undefined) keys.push(frameworkStream(target.frameworkId))
+    if (target.product !== undefined) {
+      keys.push(productStream(target.product.beneficiaryId, target.product.product))
+    }
+    const release = locks.tryStreams(keys) ?? (await locks.streams(keys))
     const held: (() => void)[] = []
     try {
       return await withRetries(`${command.type} ${command.commandId}`, async (fresh, lookup) => {
-        const work = new WorkingSet(store, cache, fresh)
+        const work = new WorkingSet(store, cache, fresh, true)
         if (target.withFramework === true && target.contractId !== undefined && held.length === 0) {
           const frameworkId = await work.frameworkOfContract(target.contractId)
           if (frameworkId !== undefined) held.push(await locks.stream(frameworkStream(frameworkId)))

@@ -92,6 +92,11 @@ export class StateCache {
     return entry as StreamSnapshot<K> | undefined
   }
 
+  /** Forgets a stream's state: the next command on it reads the stream from the store. */
+  delete(stream: string): void {
+    this.#entries.delete(stream)
+  }
+
   set(snapshot: StreamSnapshot): void {
     this.#entries.delete(snapshot.stream)
     this.#entries.set(snapshot.stream, snapshot)

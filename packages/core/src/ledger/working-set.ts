@@ -1,5 +1,5 @@
 import { handlerOf, type DecisionStates } from '../commands/command-handlers.js'
-import { initialContractState } from '../contract/contract-state.js'
+import { initialContractState, type ContractState } from '../contract/contract-state.js'
 import {
   contractStream,
   frameworkStream,
@@ -15,11 +15,18 @@ import {
   type StreamKind,
 } from '../events/event-catalogue.js'
 import { encodeEvent } from '../events/event-codec.js'
-import { initialFrameworkState } from '../framework/framework-state.js'
-import { initialProductState } from '../product/product-state.js'
+import { initialFrameworkState, type FrameworkState } from '../framework/framework-state.js'
+import { initialProductState, type ProductState } from '../product/product-state.js'
 import type { Command } from '../commands/command.js'
 import type { EventStore, StreamWrite, WrittenRange } from '../store/event-store.js'
-import { applyEvents, loadStream, type StateCache, type StateOf } from './stream-states.js'
+import {
+  applyEvents,
+  loadStream,
+  STREAM_DECIDERS,
+  type StateCache,
+  type StateOf,
+  type StreamSnapshot,
+} from './stream-states.js'
 
 interface Entry<K extends StreamKind = StreamKind> {
   readonly kind: K
@@ -28,6 +35,21 @@ interface Entry<K extends StreamKind = StreamKind> {
   version: number
   state: StateOf<K>
   readonly events: NewEvent[]
+  /** Decided events not applied to `state` yet (deferred mode): applied in place by `commit`. */
+  readonly pending: DomainEvent[]
+}
+
+// What a decider sees for a stream it does not read. Shared and frozen: deciders only read states.
+const NO_FRAMEWORK = deepFrozen(initialFrameworkState())
+const NO_CONTRACT = deepFrozen(initialContractState())
+const NO_PRODUCT = deepFrozen(initialProductState())
+
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const member of Object.values(value)) deepFrozen(member)
+    Object.freeze(value)
+  }
+  return value
 }
 
 /** The states a command decides on, with the streams they come from. */
@@ -59,23 +81,47 @@ export class WorkingSet {
   readonly #store: EventStore
   readonly #cache: StateCache
   readonly #fresh: boolean
+  readonly #deferred: boolean
+  /** The decided events by stream, in decision order; consecutive events of a stream together. */
+  readonly #segments: {
+    readonly stream: string
+    readonly expectedVersion: number
+    readonly events: NewEvent[]
+  }[] = []
 
-  constructor(store: EventStore, cache: StateCache, fresh: boolean) {
+  /**
+   * `fresh` reads the tail of every stream after its cached state. `deferred` (for one command at
+   * a time) leaves decided events unapplied until `commit`, which applies them in place to the
+   * cached states once the append succeeded: no copy of the state per command, and a failed
+   * append leaves the cache as it was (ADR 0007). Without it (a batch, whose later commands see
+   * the earlier ones' effects), each decision is applied at once with immer's copy-on-write.
+   */
+  constructor(store: EventStore, cache: StateCache, fresh: boolean, deferred = false) {
     this.#store = store
     this.#cache = cache
     this.#fresh = fresh
+    this.#deferred = deferred
   }
 
-  async #entry<K extends StreamKind>(stream: string, kind: K): Promise<Entry<K>> {
+  /** The entry of a stream: from the working set or the cache at once, else read from the store. */
+  #entry<K extends StreamKind>(stream: string, kind: K): Entry<K> | Promise<Entry<K>> {
     const existing = this.#entries.get(stream)
     if (existing) return existing as Entry<K>
-    const snapshot = await loadStream(this.#store, this.#cache, stream, kind, this.#fresh)
+    const cached = this.#fresh ? undefined : this.#cache.get<K>(stream)
+    if (cached) return this.#adopt(stream, cached)
+    return loadStream(this.#store, this.#cache, stream, kind, this.#fresh).then((snapshot) =>
+      this.#adopt(stream, snapshot),
+    )
+  }
+
+  #adopt<K extends StreamKind>(stream: string, snapshot: StreamSnapshot<K>): Entry<K> {
     const entry: Entry<K> = {
-      kind,
+      kind: snapshot.kind,
       baseVersion: snapshot.version,
       version: snapshot.version,
       state: snapshot.state,
       events: [],
+      pending: [],
     }
     this.#entries.set(stream, entry)
     return entry
@@ -87,13 +133,18 @@ export class WorkingSet {
     return contract.state.status === 'none' ? undefined : contract.state.frameworkId
   }
 
-  /** Reads the states a command decides on, and names their streams. */
-  async statesFor(command: Command): Promise<LoadedStates> {
+  /**
+   * Reads the states a command decides on, and names their streams: at once when they are in the
+   * working set or the cache (the usual case), otherwise once they are read from the store.
+   */
+  statesFor(command: Command): LoadedStates | Promise<LoadedStates> {
     const target = handlerOf(command.type).target(command)
     let frameworkId = target.frameworkId
-    let contract = initialContractState()
+    let contract: ContractState = NO_CONTRACT
     if (target.contractId !== undefined) {
-      contract = (await this.#entry(contractStream(target.contractId), 'contract')).state
+      const entry = this.#entry(contractStream(target.contractId), 'contract')
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      contract = entry.state
       if (
         frameworkId === undefined &&
         target.withFramework === true &&
@@ -102,16 +153,20 @@ export class WorkingSet {
         frameworkId = contract.frameworkId
       }
     }
-    const framework =
-      frameworkId === undefined
-        ? initialFrameworkState()
-        : (await this.#entry(frameworkStream(frameworkId), 'framework')).state
+    let framework: FrameworkState = NO_FRAMEWORK
+    if (frameworkId !== undefined) {
+      const entry = this.#entry(frameworkStream(frameworkId), 'framework')
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      framework = entry.state
+    }
     const productName =
       target.product && productStream(target.product.beneficiaryId, target.product.product)
-    const product =
-      productName === undefined
-        ? initialProductState()
-        : (await this.#entry(productName, 'product')).state
+    let product: ProductState = NO_PRODUCT
+    if (productName !== undefined) {
+      const entry = this.#entry(productName, 'product')
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      product = entry.state
+    }
     return {
       states: { framework, contract, product },
       frameworkStream: frameworkId === undefined ? undefined : frameworkStream(frameworkId),
@@ -142,8 +197,13 @@ export class WorkingSet {
       if (stream === undefined || !entry)
         throw new Error(`A decision wrote to a stream it did not read.`)
       const fromVersion = entry.version + 1
-      for (const event of events) entry.events.push(this.#stamp(event, stamp))
-      entry.state = applyEvents(entry.kind, entry.state as never, events as never)
+      const stamped = events.map((event) => this.#stamp(event, stamp))
+      entry.events.push(...stamped)
+      const last = this.#segments[this.#segments.length - 1]
+      if (last?.stream === stream) last.events.push(...stamped)
+      else this.#segments.push({ stream, expectedVersion: entry.version, events: stamped })
+      if (this.#deferred) entry.pending.push(...events)
+      else entry.state = applyEvents(entry.kind, entry.state as never, events as never)
       entry.version += events.length
       ranges.push({ stream, fromVersion, toVersion: entry.version })
     }
@@ -168,18 +228,41 @@ export class WorkingSet {
     }
   }
 
-  /** Every stream read, at the version it was read, with the events to append. */
+  /**
+   * The append: the decided events in the order they were decided, a stream named again each time
+   * a later command of the batch comes back to it (so that log positions follow decisions: a
+   * call-off's commitment comes before its payments), then every stream read without writing, at
+   * the version it was read, so that the decisions hold only if nothing changed under them.
+   */
   writes(): StreamWrite[] {
-    return [...this.#entries].map(([stream, entry]) => ({
-      stream,
-      expectedVersion: entry.baseVersion,
-      events: entry.events,
-    }))
+    const writes: StreamWrite[] = [...this.#segments]
+    for (const [stream, entry] of this.#entries) {
+      if (entry.events.length === 0) {
+        writes.push({ stream, expectedVersion: entry.baseVersion, events: [] })
+      }
+    }
+    return writes
   }
 
-  /** After a successful append: the cache learns the new states. */
+  /**
+   * After a successful append: deferred events are applied in place, and the cache learns the new
+   * states. A recipe that throws half-way leaves a state no one may use: it leaves the cache, and
+   * the next command on the stream reads it again from the store.
+   */
   commit(): void {
     for (const [stream, entry] of this.#entries) {
+      if (entry.pending.length > 0) {
+        const evolve = STREAM_DECIDERS[entry.kind].evolve as (
+          state: unknown,
+          event: DomainEvent,
+        ) => void
+        try {
+          for (const event of entry.pending) evolve(entry.state, event)
+        } catch (error) {
+          this.#cache.delete(stream)
+          throw error
+        }
+      }
       this.#cache.set({ stream, kind: entry.kind, version: entry.version, state: entry.state })
     }
   }

@@ -6,25 +6,38 @@ type Release = () => void
  * itself; correctness across processes comes from expected versions in the store.
  */
 export class WriteLocks {
-  readonly #tails = new Map<string, Promise<void>>()
+  /** Held keys, each with the callers waiting for it in arrival order. */
+  readonly #held = new Map<string, (() => void)[]>()
   #shared = 0
   #exclusive = false
   readonly #waiting: { readonly exclusive: boolean; readonly enter: () => void }[] = []
 
+  /**
+   * Locks `keys` at once when nothing holds them and no batch runs or waits, without waiting for
+   * a turn of the event loop; undefined otherwise (call `streams`). The common case of a single
+   * writer: no promise, no await.
+   */
+  tryStreams(keys: readonly string[]): Release | undefined {
+    if (this.#waiting.length > 0 || !this.#canEnter(false)) return undefined
+    for (const key of keys) if (this.#held.has(key)) return undefined
+    this.#occupy(false)
+    const unique = [...new Set(keys)]
+    for (const key of unique) this.#held.set(key, [])
+    return this.#releaser(unique, () => this.#leave(false))
+  }
+
   /** Locks `keys` (sorted, so that two commands never wait on each other in a cycle). */
   async streams(keys: readonly string[]): Promise<Release> {
     const leaveGate = await this.#gate(false)
-    const releases: Release[] = []
-    for (const key of [...new Set(keys)].sort()) releases.push(await this.#key(key))
-    return () => {
-      for (const release of releases.reverse()) release()
-      leaveGate()
-    }
+    const sorted = [...new Set(keys)].sort()
+    for (const key of sorted) await this.#acquire(key)
+    return this.#releaser(sorted, leaveGate)
   }
 
   /** Locks one more stream while holding others; the caller keeps the key order. */
   async stream(key: string): Promise<Release> {
-    return this.#key(key)
+    await this.#acquire(key)
+    return this.#releaser([key], undefined)
   }
 
   /** Waits until no command runs, then excludes all others until released. */
@@ -32,19 +45,33 @@ export class WriteLocks {
     return this.#gate(true)
   }
 
-  async #key(key: string): Promise<Release> {
-    const previous = this.#tails.get(key) ?? Promise.resolve()
-    let open!: () => void
-    const mine = new Promise<void>((resolve) => {
-      open = resolve
-    })
-    const tail = previous.then(() => mine)
-    this.#tails.set(key, tail)
-    await previous
-    return () => {
-      open()
-      if (this.#tails.get(key) === tail) this.#tails.delete(key)
+  /** Resolves at once when `key` is free, or when its previous holders have released it. */
+  #acquire(key: string): Promise<void> | undefined {
+    const queue = this.#held.get(key)
+    if (queue === undefined) {
+      this.#held.set(key, [])
+      return undefined
     }
+    return new Promise<void>((resolve) => queue.push(resolve))
+  }
+
+  /** Releases keys in reverse order, then leaves the gate; a second call does nothing. */
+  #releaser(keys: readonly string[], leave: (() => void) | undefined): Release {
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      for (let i = keys.length - 1; i >= 0; i--) this.#handOver(keys[i]!)
+      leave?.()
+    }
+  }
+
+  /** Gives `key` to its next waiter, or frees it. */
+  #handOver(key: string): void {
+    const queue = this.#held.get(key)
+    const next = queue?.shift()
+    if (next === undefined) this.#held.delete(key)
+    else next()
   }
 
   #canEnter(exclusive: boolean): boolean {
@@ -57,11 +84,13 @@ export class WriteLocks {
     } else {
       this.#occupy(exclusive)
     }
-    return () => {
-      if (exclusive) this.#exclusive = false
-      else this.#shared -= 1
-      this.#drain()
-    }
+    return () => this.#leave(exclusive)
+  }
+
+  #leave(exclusive: boolean): void {
+    if (exclusive) this.#exclusive = false
+    else this.#shared -= 1
+    this.#drain()
   }
 
   #occupy(exclusive: boolean): void {

@@ -26,15 +26,14 @@ export function duplicateOutcome(commandId: string): LedgerError {
 }
 
 /**
- * Throws `INVALID_ARGUMENT` for writes that name a stream twice or expect a version that is not
- * `'any'`, `'no_stream'` or a non-negative integer, and `CONCURRENCY_CONFLICT` for outcomes that
- * repeat an id.
+ * Throws `INVALID_ARGUMENT` for writes that expect a version that is not `'any'`, `'no_stream'`
+ * or a non-negative integer, and `CONCURRENCY_CONFLICT` for outcomes that repeat an id. A stream
+ * may be named by several writes of one append (see `startVersions`).
  */
 export function checkWriteShape(
   writes: readonly StreamWrite[],
   outcomes: readonly CommandOutcome[],
 ): void {
-  const streams = new Set<string>()
   for (const write of writes) {
     const expected: unknown = write.expectedVersion
     if (
@@ -48,18 +47,31 @@ export function checkWriteShape(
         { details: { stream: write.stream, expectedVersion: expected } },
       )
     }
-    if (streams.has(write.stream)) {
-      throw new LedgerError(
-        'INVALID_ARGUMENT',
-        `An append names stream ${write.stream} twice; put all of its events in one write.`,
-        { details: { stream: write.stream } },
-      )
-    }
-    streams.add(write.stream)
   }
   const ids = new Set<string>()
   for (const outcome of outcomes) {
     if (ids.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
     ids.add(outcome.commandId)
   }
+}
+
+/**
+ * The version each write of an append starts after, every expected version checked
+ * (`CONCURRENCY_CONFLICT` otherwise). Writes are applied in array order, and the log takes their
+ * events in that order: a batch of commands can so write its streams in the order the commands
+ * were decided, naming a stream again each time a command comes back to it. A stream's first
+ * write is checked against `current(stream)`, its version in the store; a later write of the same
+ * stream against the version the earlier writes of the append leave.
+ */
+export function startVersions(
+  writes: readonly StreamWrite[],
+  current: (stream: string) => number,
+): number[] {
+  const reached = new Map<string, number>()
+  return writes.map((write) => {
+    const actual = reached.get(write.stream) ?? current(write.stream)
+    checkExpectedVersion(write.stream, write.expectedVersion, actual)
+    reached.set(write.stream, actual + write.events.length)
+    return actual
+  })
 }

@@ -1,8 +1,8 @@
-import { withoutUndefined } from '../events/canonical-json.js'
 import type { RecordedEvent } from '../events/envelope.js'
-import { GENESIS_HASH, sealEvent } from '../events/hash-chain.js'
+import { GENESIS_HASH, hashEvent } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
-import { checkExpectedVersion, checkWriteShape, duplicateOutcome } from './append-checks.js'
+import { checkWriteShape, duplicateOutcome, startVersions } from './append-checks.js'
+import { frozenCopy } from './frozen-copy.js'
 import { checkReadAllOptions, checkReadStreamOptions } from './read-checks.js'
 import type {
   AppendOptions,
@@ -15,14 +15,6 @@ import type {
   ReadStreamOptions,
   StreamWrite,
 } from './event-store.js'
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const member of Object.values(value)) deepFreeze(member)
-  }
-  return value
-}
 
 /** Options of the in-memory store. */
 export interface InMemoryStoreOptions {
@@ -57,26 +49,22 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       const newOutcomes = appendOptions.outcomes ?? []
       checkWriteShape(writes, newOutcomes)
       // Check everything before writing anything: the append is all or nothing.
-      for (const write of writes) {
-        checkExpectedVersion(
-          write.stream,
-          write.expectedVersion,
-          streams.get(write.stream)?.length ?? 0,
-        )
-      }
+      startVersions(writes, (name) => streams.get(name)?.length ?? 0)
       for (const outcome of newOutcomes) {
         if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
       }
       const newIds = new Set<string>()
-      for (const event of writes.flatMap((write) => write.events)) {
-        if (eventIds.has(event.id) || newIds.has(event.id)) {
-          throw new LedgerError(
-            'INVALID_ARGUMENT',
-            `Event id ${event.id} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
-            { details: { id: event.id } },
-          )
+      for (const write of writes) {
+        for (const event of write.events) {
+          if (eventIds.has(event.id) || newIds.has(event.id)) {
+            throw new LedgerError(
+              'INVALID_ARGUMENT',
+              `Event id ${event.id} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
+              { details: { id: event.id } },
+            )
+          }
+          newIds.add(event.id)
         }
-        newIds.add(event.id)
       }
       const written: RecordedEvent[] = []
       for (const write of writes) {
@@ -84,28 +72,30 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
         streams.set(write.stream, stream)
         for (const event of write.events) {
           const prev = log[log.length - 1]
-          const recorded = deepFreeze(
-            sealEvent({
-              id: event.id,
-              stream: write.stream,
-              version: stream.length + 1,
-              position: String(log.length + 1),
-              type: event.type,
-              schemaVersion: event.schemaVersion,
-              data: withoutUndefined(event.data),
-              meta: withoutUndefined(event.meta),
-              prevHash: prev?.hash ?? GENESIS_HASH,
-            }),
-          )
+          // Copies without undefined members (as a JSON column would keep them), frozen. One object
+          // per event: the hash reads every member but `hash`, which is filled in before freezing.
+          const recorded = {
+            id: event.id,
+            stream: write.stream,
+            version: stream.length + 1,
+            position: String(log.length + 1),
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            data: frozenCopy(event.data),
+            meta: frozenCopy(event.meta),
+            prevHash: prev?.hash ?? GENESIS_HASH,
+            hash: '',
+          }
+          recorded.hash = hashEvent(recorded)
+          Object.freeze(recorded)
           log.push(recorded)
           eventIds.add(recorded.id)
           stream.push(recorded)
           written.push(recorded)
         }
       }
-      // withoutUndefined copies deeply and drops undefined members, as a JSON column would.
-      for (const outcome of newOutcomes)
-        outcomes.set(outcome.commandId, deepFreeze(withoutUndefined(outcome)))
+      // A deep copy without undefined members, as a JSON column would keep it.
+      for (const outcome of newOutcomes) outcomes.set(outcome.commandId, frozenCopy(outcome))
       return { events: written }
     },
 

@@ -3,7 +3,10 @@ import { expectLedgerError, readEvents, snapshotLog } from './contract-assertion
 import type { ContractStores } from './contract-stores.js'
 import { newTestEvent, newTestEvents } from './new-test-event.js'
 
-/** Multi-stream appends are all or nothing; empty writes assert versions; one write per stream. */
+/**
+ * Multi-stream appends are all or nothing; empty writes assert versions; a stream named by several
+ * writes is written in their order, each checked against the version the earlier ones leave.
+ */
 export function describeAtomicAppends(stores: ContractStores): void {
   describe('atomic multi-stream appends', () => {
     it("an append to several streams writes every stream's events, each with its own versions", async () => {
@@ -136,7 +139,32 @@ export function describeAtomicAppends(stores: ContractStores): void {
       expect(await readEvents(store.readAll())).toEqual([])
     })
 
-    it('naming a stream twice in one append throws INVALID_ARGUMENT and writes nothing', async () => {
+    it('a stream named by several writes of one append is written in their order, versions following on', async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'contract-c', expectedVersion: 0, events: [newTestEvent()] }])
+      // A batch of commands: an award (contract, then framework), then a payment on the contract.
+      const { events } = await store.append([
+        { stream: 'contract-c', expectedVersion: 1, events: [newTestEvent()] },
+        { stream: 'framework-f', expectedVersion: 'no_stream', events: [newTestEvent()] },
+        { stream: 'contract-c', expectedVersion: 2, events: newTestEvents(2) },
+        { stream: 'framework-f', expectedVersion: 'any', events: [] },
+      ])
+      const layout = [
+        ['contract-c', 2, '2'],
+        ['framework-f', 1, '3'],
+        ['contract-c', 3, '4'],
+        ['contract-c', 4, '5'],
+      ]
+      expect(events.map((e) => [e.stream, e.version, e.position])).toEqual(layout)
+      expect(
+        (await readEvents(store.readAll())).slice(1).map((e) => [e.stream, e.version, e.position]),
+      ).toEqual(layout)
+      expect((await readEvents(store.readStream('contract-c'))).map((e) => e.version)).toEqual([
+        1, 2, 3, 4,
+      ])
+    })
+
+    it('a later write of a stream is checked against the version the earlier writes leave: else CONCURRENCY_CONFLICT, nothing written', async () => {
       const store = await stores.open()
       await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [newTestEvent()] }])
       const before = await snapshotLog(store, ['stream-a', 'stream-b'])
@@ -145,23 +173,21 @@ export function describeAtomicAppends(stores: ContractStores): void {
           store.append([
             { stream: 'stream-b', expectedVersion: 'no_stream', events: [newTestEvent()] },
             { stream: 'stream-a', expectedVersion: 1, events: [newTestEvent()] },
-            { stream: 'stream-a', expectedVersion: 'any', events: [newTestEvent()] },
+            // Still expecting version 1, where the write above leaves the stream at 2.
+            { stream: 'stream-a', expectedVersion: 1, events: [newTestEvent()] },
           ]),
-        'INVALID_ARGUMENT',
+        'CONCURRENCY_CONFLICT',
       )
       expect(await snapshotLog(store, ['stream-a', 'stream-b'])).toEqual(before)
-    })
-
-    it('naming a stream twice is INVALID_ARGUMENT even when both writes are empty assertions', async () => {
-      const store = await stores.open()
       await expectLedgerError(
         () =>
           store.append([
-            { stream: 'stream-a', expectedVersion: 'any', events: [] },
-            { stream: 'stream-a', expectedVersion: 'any', events: [] },
+            { stream: 'stream-b', expectedVersion: 'no_stream', events: [newTestEvent()] },
+            { stream: 'stream-b', expectedVersion: 'no_stream', events: [] },
           ]),
-        'INVALID_ARGUMENT',
+        'CONCURRENCY_CONFLICT',
       )
+      expect(await snapshotLog(store, ['stream-a', 'stream-b'])).toEqual(before)
     })
   })
 }

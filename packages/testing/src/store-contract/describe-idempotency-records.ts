@@ -136,7 +136,8 @@ export function describeIdempotencyRecords(stores: ContractStores): void {
           store.append(
             [
               { stream: 'stream-a', expectedVersion: 'any', events: [newTestEvent()] },
-              { stream: 'stream-a', expectedVersion: 'any', events: [newTestEvent()] },
+              // Not a version: refused before anything is checked against the store.
+              { stream: 'stream-b', expectedVersion: -1, events: [newTestEvent()] },
             ],
             { outcomes: [newTestOutcome({ commandId: 'cmd-bad' })] },
           ),
