@@ -6,10 +6,11 @@ function before(a: LedgerEvent, b: LedgerEvent): boolean {
 }
 
 /**
- * The events in the order their commands were decided. The log's order is not that order when
- * `executeBatch` wrote them: a batch appends its events grouped by stream. So streams are merged
- * by when each event was recorded and then by event id (the ledger's ULIDs increase as events
- * are created), never breaking a stream's own version order.
+ * The events in the order their commands were decided. The ledger writes its log in that order;
+ * logs that `executeBatch` wrote before November 2026 grouped a batch's events by stream
+ * instead. So streams are merged by when each event was recorded and then by event id (the
+ * ledger's ULIDs increase as events are created), never breaking a stream's own version order:
+ * on a log in decision order, this changes nothing.
  */
 export function inCommandOrder(events: Iterable<LedgerEvent>): LedgerEvent[] {
   const streams = new Map<string, LedgerEvent[]>()

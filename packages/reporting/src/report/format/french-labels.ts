@@ -50,8 +50,9 @@ export const ALERT_SCOPE_LABELS = {
 } as const
 
 /**
- * One alert in a sentence: `Seuil de 75 % du montant estimé franchi`, `Seuil de 90 % de son
- * enveloppe franchi par Ministère de la Culture`, `Montant maximum atteint : …`.
+ * One alert in a sentence: `Seuil de 75 % du montant estimé franchi`, `Ministère de la Culture :
+ * seuil de 90 % de son enveloppe franchi`, `Montant maximum atteint : …`. The beneficiary leads,
+ * as a subject: its name cannot take an article of its own ("par Ministère de …" reads wrong).
  */
 export function alertSentence(alert: AlertView, beneficiaryName: (id: string) => string): string {
   if (alert.kind === 'ceiling') {
@@ -64,7 +65,7 @@ export function alertSentence(alert: AlertView, beneficiaryName: (id: string) =>
     case 'maximum':
       return `Seuil de ${percent} du montant maximum franchi`
     case 'allocation':
-      return `Seuil de ${percent} de son enveloppe franchi par ${beneficiaryName(alert.beneficiaryId ?? '')}`
+      return `${beneficiaryName(alert.beneficiaryId ?? '')} : seuil de ${percent} de son enveloppe franchi`
   }
 }
 

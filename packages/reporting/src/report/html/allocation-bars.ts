@@ -2,6 +2,8 @@ import { centsOf } from '@plafond/projections'
 import { largestFirst } from '../format/decimal-order.js'
 import {
   frenchCompactEuros,
+  frenchCount,
+  frenchCountOf,
   frenchEuros,
   frenchPercent,
   NARROW_NBSP,
@@ -21,6 +23,12 @@ const NEARLY_SPENT = 9_000n
 
 function nearlySpent(share: string | null): boolean {
   return share !== null && centsOf(share) >= NEARLY_SPENT
+}
+
+/** The subject and verb for how many beneficiaries are nearly spent, agreed in number. */
+function spentWords(count: number): string {
+  if (count === 0) return 'Aucun n’a'
+  return count === 1 ? '1 a' : `${frenchCount(count)} ont`
 }
 
 /**
@@ -53,7 +61,7 @@ export function allocationBars(data: ReportData): string {
   return chartFigure({
     id: 'beneficiaries-chart',
     title: 'Utilisation des enveloppes par bénéficiaire',
-    description: `${rows.length} bénéficiaires, du plus gros engagement au plus petit. ${spent} ont engagé au moins 90${NARROW_NBSP}% de leur enveloppe.`,
+    description: `${frenchCountOf(rows.length, 'bénéficiaire', 'bénéficiaires')}, du plus gros engagement au plus petit. ${spentWords(spent)} engagé au moins 90${NARROW_NBSP}% de ${spent >= 2 ? 'leur' : 'son'} enveloppe.`,
     width: WIDTH,
     height: Math.max(ROW, rows.length * ROW),
     body,

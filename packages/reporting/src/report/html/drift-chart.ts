@@ -3,6 +3,7 @@ import { frenchDate } from '../format/french-date.js'
 import { LEGAL_BASIS_LABELS } from '../format/french-labels.js'
 import {
   frenchCount,
+  frenchCountOf,
   frenchDecimal,
   frenchEuros,
   frenchPercent,
@@ -68,7 +69,7 @@ export function driftChart(data: ReportData, beneficiaryName: (id: string) => st
   return chartFigure({
     id: 'drift-chart',
     title: 'Dérive des marchés modifiés, en % du montant initial',
-    description: `${frenchCount(modified.length)} marchés modifiés sur ${frenchCount(summary.contracts.length)} ; ${frenchCount(summary.aboveReference)} dépassent la référence de ${frenchPercent(summary.referenceDriftPercent)}. Les ${frenchCount(drifted.length)} plus fortes dérives : ${drifted.map((c) => `${c.contractId} ${frenchPercent(c.driftPercent)}`).join(', ')}.`,
+    description: `${frenchCountOf(modified.length, 'marché modifié', 'marchés modifiés')} sur ${frenchCount(summary.contracts.length)} ; ${frenchCount(summary.aboveReference)} ${summary.aboveReference >= 2 ? 'dépassent' : 'dépasse'} la référence de ${frenchPercent(summary.referenceDriftPercent)}. ${drifted.length === 1 ? 'La plus forte dérive' : `Les ${frenchCount(drifted.length)} plus fortes dérives`} : ${drifted.map((c) => `${c.contractId} ${frenchPercent(c.driftPercent)}`).join(', ')}.`,
     width: WIDTH,
     height: bottom + 28,
     body,

@@ -1,6 +1,6 @@
 import { largestFirst } from '../format/decimal-order.js'
 import { frenchDate } from '../format/french-date.js'
-import { frenchCount, frenchEuros, frenchPercent } from '../format/french-number.js'
+import { frenchCount, frenchCountOf, frenchEuros, frenchPercent } from '../format/french-number.js'
 import { concentrationSentence } from '../format/report-sentences.js'
 import type { ReportData } from '../report-data.js'
 import { chartFigure } from './chart-figure.js'
@@ -54,7 +54,7 @@ export function holderShares(data: ReportData): string {
   return chartFigure({
     id: 'holders-chart',
     title: 'Parts des titulaires dans l’engagé',
-    description: `${frenchCount(rows.length)} titulaires. ${rows
+    description: `${frenchCountOf(rows.length, 'titulaire', 'titulaires')}. ${rows
       .map((h) => `${names.get(h.holderId)!} : ${frenchPercent(h.shareOfCommitted)}`)
       .join(' ; ')}.`,
     width: WIDTH,

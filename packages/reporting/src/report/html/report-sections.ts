@@ -137,6 +137,18 @@ function commitments(data: ReportData): ReportSection {
   }
 }
 
+/** Who shares the allocations: `24 bénéficiaires se partagent 70 946 696,24 € d’enveloppes`. */
+function allocationWords(count: number, allocated: string): string {
+  if (count === 1) return `1 bénéficiaire dispose d’une enveloppe de ${frenchEuros(allocated)}`
+  return `${frenchCount(count)} bénéficiaires se partagent ${frenchEuros(allocated)} d’enveloppes`
+}
+
+/** How many beneficiaries committed 90 % of their allocation or more, agreed in number. */
+function nearlySpentWords(count: number): string {
+  if (count === 0) return 'aucun n’en a engagé 90 % ou plus'
+  return `${frenchCount(count)} ${count >= 2 ? 'en ont' : 'en a'} engagé 90 % ou plus`
+}
+
 function beneficiaries(data: ReportData): ReportSection {
   const nearlySpent = data.beneficiaries.filter(
     (b) => b.shareOfAllocation !== null && centsOf(b.shareOfAllocation) >= 9_000n,
@@ -146,7 +158,9 @@ function beneficiaries(data: ReportData): ReportSection {
     heading: 'Bénéficiaires',
     content: [
       lead(
-        `${frenchCountOf(data.beneficiaries.length, 'bénéficiaire', 'bénéficiaires')} se partagent ${frenchEuros(data.overview.allocated)} d’enveloppes ; ${frenchCount(nearlySpent)} en ont engagé 90 % ou plus.`,
+        data.beneficiaries.length === 0
+          ? 'Aucun bénéficiaire à cette date.'
+          : `${allocationWords(data.beneficiaries.length, data.overview.allocated)} ; ${nearlySpentWords(nearlySpent)}.`,
       ),
       allocationBars(data),
     ].join('\n'),
@@ -345,7 +359,7 @@ function notes(): ReportSection {
   return {
     id: 'notes',
     heading: 'Méthode et définitions',
-    content: `<dl class="notes">\n${entries.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`).join('\n')}\n</dl>`,
+    content: `<dl class="notes">\n${entries.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(frenchSpacing(text))}</dd>`).join('\n')}\n</dl>`,
   }
 }
 
