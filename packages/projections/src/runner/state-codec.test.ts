@@ -58,6 +58,20 @@ describe('serializeState / deserializeState', () => {
     expect(Object.keys(deserializeState<object>(serializeState(table)))).toEqual(['__proto__', 'z'])
   })
 
+  test('keys that look like array indexes are sorted as strings too', () => {
+    // JavaScript puts "9" and "10" first, in numeric order; the text sorts them as strings.
+    const years = emptyTable<number>() as Record<string, number>
+    years['2026'] = 2
+    years['9'] = 9
+    years['10'] = 10
+    expect(serializeState({ years, row: { '10': 1n, '9': 2n, b: 'x' } })).toBe(
+      '{"row":{"10":{"$cents":"0.01"},"9":{"$cents":"0.02"},"b":"x"},"years":{"$table":{"10":10,"2026":2,"9":9}}}',
+    )
+    expect(serializeState(deserializeState(serializeState({ years })))).toBe(
+      '{"years":{"$table":{"10":10,"2026":2,"9":9}}}',
+    )
+  })
+
   test('refuses values it cannot carry exactly, naming where they are', () => {
     expect(() => serializeState({ rows: [{ share: 0.5 }] })).toThrow(/0.5 at state.rows\[0\].share/)
     expect(() => serializeState({ closedOn: undefined })).toThrow(/undefined at state.closedOn/)
