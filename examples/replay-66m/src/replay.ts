@@ -1,6 +1,7 @@
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import type { LedgerEvent } from '@plafond/core'
 import { parseArgs } from 'node:util'
 import { TOTAL_PAID_CENTS } from './framework-terms.js'
 import { HISTORY_FILE, readHistory } from './history-file.js'
@@ -9,6 +10,7 @@ import { replayHistory } from './replay-history.js'
 import { progressReporter } from './replay-progress.js'
 import { formatReplayReport } from './replay-report.js'
 import { openReplayStore, type ReplayStoreChoice } from './replay-store.js'
+import { writeReports } from './write-reports.js'
 
 // `pnpm replay [file] [options]`: replays the history into a SQLite ledger file (or memory),
 // then prints what the ledger itself says. Exits non-zero when verify() fails, an invariant
@@ -19,9 +21,13 @@ const USAGE = `Usage: pnpm replay [history.jsonl] [options]
   --synchronous FULL|NORMAL SQLite's sync at each commit (default FULL: durable on power loss)
   --resume                  keep the ledger already in the file and replay the history into it
   --limit N                 replay only the first N lines (then --resume to finish)
-  --chunk-size N            commands per executeBatch, one transaction each (default 500)`
+  --chunk-size N            commands per executeBatch, one transaction each (default 500)
+  --out DIR                 where report.html, report.md, decp.json and ocds.json go
+                            (default out/ in this example)
+  --no-reports              replay and verify only`
 
 const DEFAULT_DB = fileURLToPath(new URL('../out/ledger.db', import.meta.url))
+const DEFAULT_OUT = fileURLToPath(new URL('../out', import.meta.url))
 
 // pnpm runs the script in this package's directory; paths the user types are relative to where
 // they typed them, which pnpm passes as INIT_CWD.
@@ -73,6 +79,8 @@ try {
       resume: { type: 'boolean' },
       limit: { type: 'string' },
       'chunk-size': { type: 'string' },
+      out: { type: 'string' },
+      'no-reports': { type: 'boolean' },
     },
     allowPositionals: true,
   })
@@ -97,9 +105,21 @@ const run = await replayHistory(lines, {
 })
 progress.finish()
 const wallSeconds = (performance.now() - started) / 1000
-const summary = await summarizeLedger(run.ledger.readAll())
+const events: LedgerEvent[] = []
+for await (const event of run.ledger.readAll()) events.push(event)
+const summary = await summarizeLedger(
+  (async function* () {
+    yield* events
+  })(),
+)
 const verify = await run.ledger.verify()
 await run.ledger.close()
+const reportsStarted = performance.now()
+const reports =
+  values['no-reports'] === true
+    ? undefined
+    : await writeReports(events, values.out === undefined ? DEFAULT_OUT : userPath(values.out))
+const reportSeconds = (performance.now() - reportsStarted) / 1000
 const bytes = await opened.bytesOnDisk()
 
 const whole = lines.length === history.length
@@ -119,6 +139,14 @@ process.stdout.write(
     expectedPaid: whole ? TOTAL_PAID_CENTS : undefined,
   }),
 )
+if (reports !== undefined) {
+  const cwd = process.env.INIT_CWD ?? process.cwd()
+  process.stdout.write(
+    `\nReports and open data in ${relative(cwd, reports.directory) || '.'} (${reportSeconds.toFixed(2)} s):\n${reports.files
+      .map((file) => `  ${file.name.padEnd(12)} ${(file.bytes / 1024).toFixed(0).padStart(6)} KiB`)
+      .join('\n')}\n`,
+  )
+}
 
 const failures = [
   ...(verify.ok ? [] : [`verify() failed at position ${verify.position}: ${verify.reason}`]),

@@ -13,7 +13,8 @@ export const EXIT_CODES = {
   },
   usage: {
     code: 2,
-    meaning: 'bad flags or option values, unknown command, or a command not available yet',
+    meaning:
+      'bad flags or option values (including a framework or date that does not fit the ledger), or an unknown command',
   },
   invalidInput: {
     code: 3,

@@ -51,9 +51,9 @@ describe('the built binary', () => {
     expect(unknown.stderr).toBe(
       'plafond: Expected a command, one of replay, verify, head, report, export; found "frob". Run `plafond --help`.\n',
     )
-    const reserved = run('export', 'ocds')
-    expect(reserved).toMatchObject({ status: 2, stdout: '' })
-    expect(reserved.stderr).toContain('plafond export: not available yet: needs @plafond/reporting')
+    const noStandard = run('export')
+    expect(noStandard).toMatchObject({ status: 2, stdout: '' })
+    expect(noStandard.stderr).toContain('plafond export: Expected one standard, decp or ocds')
     const nothing = run()
     expect(nothing.status).toBe(2)
     expect(nothing.stderr).toContain('Usage: plafond <command>')
@@ -93,10 +93,13 @@ describe('runCli', () => {
     [['replay', 'a.jsonl', '--actor', '{oops'], 'Expected --actor to be JSON'],
     [['replay', 'a.jsonl', '--actor', '{"id":"x"}'], 'Expected --actor to be an actor'],
     [['replay', 'a.jsonl', '--actor', '{}', '--actor-file', 'a.json'], 'found both'],
-    [['replay', 'calls.csv'], 'replaying a CSV is not available yet'],
-    [['report'], 'not available yet: needs @plafond/reporting'],
-    [['report', '--format', 'html'], 'not available yet: needs @plafond/reporting'],
-    [['export', 'decp'], 'not available yet: needs @plafond/reporting'],
+    [['replay', 'calls.csv', '--actor', '{}'], 'Expected no --actor or --actor-file with a CSV'],
+    [['report', 'extra'], 'Expected no argument after report, found extra'],
+    [['report', '--format', 'xls'], 'Expected --format to be one of html, md, csv, json'],
+    [
+      ['export', 'decp', '--published-on', '30/06/2025'],
+      'Expected --published-on to be a real date',
+    ],
     [['export', 'xml'], 'Expected one standard, decp or ocds, found xml'],
     [['verify', '--store', 'memory', '--write-checkpoint', 'e.json'], 'found an empty log'],
   ])('plafond %j exits 2: %s', async (args, message) => {

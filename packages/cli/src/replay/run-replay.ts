@@ -7,7 +7,13 @@ import { EXIT_CODES } from '../exit-codes.js'
 import { createProgressReporter } from '../progress-reporter.js'
 import { openStore } from '../store/open-store.js'
 import type { StoreSpec } from '../store/store-spec.js'
-import { checkCommandFile, readCommandFile, type FileCommand } from './command-file.js'
+import {
+  checkCommandFile,
+  readCommandFile,
+  type FileCommand,
+  type InvalidLine,
+} from './command-file.js'
+import { checkCsvFile } from './csv-command-file.js'
 import { readDefaultActor } from './default-actor.js'
 import { formatReplaySummary } from './format-replay-summary.js'
 import { ReplayTally } from './replay-tally.js'
@@ -25,6 +31,8 @@ export interface ReplayRequest {
   readonly actorFile: string | undefined
   /** Exit 1 when a command of the file is refused. */
   readonly strict: boolean
+  /** The file is a CSV of historical events (`importCsv`), not JSONL commands. */
+  readonly csv: boolean
   /** The summary as JSON. */
   readonly json: boolean
   /** No progress. */
@@ -47,33 +55,76 @@ async function replayBatch(
   }
 }
 
+/** The commands of a checked file: how many, and how to read them in order. */
+interface CommandSource {
+  readonly commands: number
+  readonly entries: () => AsyncIterable<FileCommand>
+}
+
+/** Prints every bad line and refuses the file: nothing was written. */
+function refuseFile(
+  file: string,
+  invalid: readonly InvalidLine[],
+  options: ReplayRequest,
+  io: CliIo,
+): never {
+  for (const bad of invalid) io.stderr(`${file}:${bad.line}: ${bad.problem}\n`)
+  if (options.json) io.stdout(`${JSON.stringify({ file, invalidLines: invalid }, null, 2)}\n`)
+  const many = invalid.length > 1
+  throw new CliError(
+    'invalidInput',
+    `${file} has ${invalid.length} invalid ${options.csv ? 'row' : 'line'}${many ? 's' : ''} (listed above); nothing was written. Fix ${many ? 'them' : 'it'} and run the same command again.`,
+  )
+}
+
+/** Checks a JSONL file line by line (streamed), or refuses it. */
+async function jsonlSource(
+  path: string,
+  options: ReplayRequest,
+  io: CliIo,
+): Promise<CommandSource> {
+  const defaultActor = await readDefaultActor(options, io.cwd)
+  const showChecking = io.stderrIsTTY && !options.quiet
+  const checked = await checkCommandFile(path, defaultActor, (lines) => {
+    if (showChecking && lines % 10_000 === 0)
+      io.stderr(`\r\x1b[Kreplay: checking ${options.file}: ${lines} lines`)
+  })
+  if (showChecking) io.stderr('\r\x1b[K')
+  if (checked.invalid.length > 0) refuseFile(options.file, checked.invalid, options, io)
+  return { commands: checked.commands, entries: () => readCommandFile(path, defaultActor) }
+}
+
+/** Turns a CSV file into commands with `importCsv` (held in memory), or refuses it. */
+async function csvSource(path: string, options: ReplayRequest, io: CliIo): Promise<CommandSource> {
+  if (options.actor !== undefined || options.actorFile !== undefined) {
+    throw new CliError(
+      'usage',
+      `Expected no --actor or --actor-file with a CSV file: each row's actor follows from its kind (a buyer of the call-off's beneficiary, the coordinator, …) and its actor column. Remove the option.`,
+    )
+  }
+  const checked = await checkCsvFile(path, options.spec)
+  if (!checked.ok) refuseFile(options.file, checked.invalid, options, io)
+  const { commands } = checked
+  return {
+    commands: commands.length,
+    entries: async function* () {
+      yield* commands
+    },
+  }
+}
+
 /**
- * Replays a JSONL command file: checks every line first and writes nothing if one is bad, then
- * sends the commands to the ledger in batches (one transaction each), with progress, counting
- * each outcome; stops cleanly after the current batch on Ctrl-C.
+ * Replays a command file, JSONL or CSV: checks all of it first and writes nothing if any line or
+ * row is bad, then sends the commands to the ledger in batches (one transaction each), with
+ * progress, counting each outcome; stops cleanly after the current batch on Ctrl-C.
  */
 export async function runReplay(options: ReplayRequest, io: CliIo): Promise<number> {
   const { file, spec, batchSize, quiet } = options
-  const defaultActor = await readDefaultActor(options, io.cwd)
   const path = resolve(io.cwd, file)
-
-  const showChecking = io.stderrIsTTY && !quiet
-  const checked = await checkCommandFile(path, defaultActor, (lines) => {
-    if (showChecking && lines % 10_000 === 0)
-      io.stderr(`\r\x1b[Kreplay: checking ${file}: ${lines} lines`)
-  })
-  if (showChecking) io.stderr('\r\x1b[K')
-  if (checked.invalid.length > 0) {
-    for (const bad of checked.invalid) io.stderr(`${file}:${bad.line}: ${bad.problem}\n`)
-    if (options.json) {
-      io.stdout(`${JSON.stringify({ file, invalidLines: checked.invalid }, null, 2)}\n`)
-    }
-    throw new CliError(
-      'invalidInput',
-      `${file} has ${checked.invalid.length} invalid line${checked.invalid.length > 1 ? 's' : ''} (listed above); nothing was written. Fix ${checked.invalid.length > 1 ? 'them' : 'it'} and run the same command again.`,
-    )
-  }
-  if (checked.commands === 0) {
+  const source = options.csv
+    ? await csvSource(path, options, io)
+    : await jsonlSource(path, options, io)
+  if (source.commands === 0) {
     io.stderr(`replay: ${file} holds no command: nothing to do; the store was not opened.\n`)
     return EXIT_CODES.ok.code
   }
@@ -91,18 +142,18 @@ export async function runReplay(options: ReplayRequest, io: CliIo): Promise<numb
   const progress = createProgressReporter(io, {
     label: 'replay',
     unit: 'commands',
-    total: checked.commands,
+    total: source.commands,
     quiet,
   })
   try {
     if (!quiet && !io.stderrIsTTY) {
       io.stderr(
-        `replay: ${file}: ${checked.commands} commands checked; replaying into ${spec.display} in batches of ${batchSize}\n`,
+        `replay: ${file}: ${source.commands} commands checked; replaying into ${spec.display} in batches of ${batchSize}\n`,
       )
     }
     const batch: FileCommand[] = []
     try {
-      for await (const entry of readCommandFile(path, defaultActor)) {
+      for await (const entry of source.entries()) {
         batch.push(entry)
         if (batch.length < batchSize) continue
         await replayBatch(ledger, batch, tally)
@@ -117,17 +168,17 @@ export async function runReplay(options: ReplayRequest, io: CliIo): Promise<numb
     } catch (error) {
       progress.finish()
       io.stderr(
-        `replay: stopped after ${tally.processed} of ${checked.commands} commands; those are recorded, and running the same command again resumes after them.\n`,
+        `replay: stopped after ${tally.processed} of ${source.commands} commands; those are recorded, and running the same command again resumes after them.\n`,
       )
       throw error
     }
     progress.finish()
     // A signal during the last batch stopped nothing.
-    const stopped = interrupted && tally.processed < checked.commands
+    const stopped = interrupted && tally.processed < source.commands
     const summary = tally.summary({
       file,
       store: spec.display,
-      commands: checked.commands,
+      commands: source.commands,
       head: await ledger.head(),
       seconds: (performance.now() - started) / 1000,
       interrupted: stopped,

@@ -24,11 +24,16 @@ Replays the commands of FILE into the ledger, in order, group-committed in batch
 FILE is JSON Lines: one command per line, with the actor who issues it,
   {"actor":{"id":"dinum","roles":[{"role":"coordinator"}]},"command":{"type":"OpenFramework","commandId":"c1",…}}
 Blank lines are skipped. A line without "actor" is invalid unless --actor or --actor-file
-gives a default; a line's own actor always wins. (CSV import is not available yet: it needs
-@plafond/reporting.)
+gives a default; a line's own actor always wins.
 
-The whole file is checked first (JSON, actor, each command against its schema). If any line is
-bad, every bad line is listed with its number and nothing is written (exit 3). Commands the
+A FILE ending in .csv is a CSV of historical call-offs, modifications, invoices and payments,
+in the column format of @plafond/reporting (its README; "," or ";" with decimal comma): each
+row becomes one command, its actor following from its kind. Its command ids come from the
+file's content, so replaying the same file again resumes too.
+
+The whole file is checked first (JSON, actor, each command against its schema; each CSV row
+against the column format). If any line is bad, every bad line is listed with its number and
+nothing is written (exit 3). Commands the
 ledger refuses by its rules (allocation_exceeded, forbidden, …) are not errors: they are
 recorded, counted and listed by code.
 
@@ -57,6 +62,7 @@ Examples:
   plafond replay history.jsonl --store sqlite:ledger.db --batch-size 1000
   PLAFOND_STORE='postgres://plafond@db.internal/plafond?schema=ac_2025' plafond replay history.jsonl
   plafond replay commands.jsonl --store memory --strict     # a dry run: what would be refused?
+  plafond replay history.csv --store sqlite:ledger.db
 `
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -68,12 +74,6 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     )
   }
   const file = positionals[0]!
-  if (/\.csv$/i.test(file)) {
-    throw new CliError(
-      'usage',
-      `Expected a JSONL file of commands, found ${file}: replaying a CSV is not available yet (it needs @plafond/reporting's CSV import). Convert it to JSONL, one {"actor":…,"command":…} per line.`,
-    )
-  }
   const batchSize = integerOption('replay', 'batch-size', values['batch-size'], {
     min: 1,
     max: 100_000,
@@ -89,6 +89,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       batchSize,
       actor: values.actor,
       actorFile: values['actor-file'],
+      csv: /\.csv$/i.test(file),
       strict: values.strict === true,
       json: values.json === true,
       quiet: values.quiet === true,
@@ -97,11 +98,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   )
 }
 
-/** `plafond replay FILE`: imports commands from JSON Lines, resumably, with progress. */
+/** `plafond replay FILE`: imports commands from JSON Lines or CSV, resumably, with progress. */
 export const replayCommand: Subcommand = {
   name: 'replay',
   synopsis: 'replay FILE',
-  summary: 'replay the commands of a JSONL file into the ledger (checked first, resumable)',
+  summary: 'replay the commands of a JSONL or CSV file into the ledger (checked first, resumable)',
   help: HELP,
   run,
 }
