@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import type { LedgerEvent } from '@plafond/core'
 import { importCsv, type ImportCsvResult } from '@plafond/reporting'
 import { CliError } from '../cli-error.js'
 import { readLedgerEvents } from '../store/read-ledger-events.js'
@@ -42,7 +43,7 @@ export async function checkCsvFile(path: string, spec: StoreSpec): Promise<Check
   const text = await readText(path)
   const alone = importCsv(text)
   if (alone.ok) return checked(alone)
-  let existing
+  let existing: LedgerEvent[]
   try {
     existing = await readLedgerEvents(spec)
   } catch {

@@ -1,5 +1,12 @@
 import { parisDate } from '@plafond/core'
-import { buildReport, renderCsv, renderHtml, renderJson, renderMarkdown } from '@plafond/reporting'
+import {
+  buildReport,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  type ReportData,
+} from '@plafond/reporting'
 import { CliError } from '../cli-error.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES } from '../exit-codes.js'
@@ -49,7 +56,7 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<numb
     )
   }
   const events = await readLedgerEvents(request.spec)
-  let data
+  let data: ReportData
   try {
     data = buildReport(events, {
       today: request.today ?? parisDate(new Date()),
