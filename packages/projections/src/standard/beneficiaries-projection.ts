@@ -2,6 +2,7 @@ import { formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
 import type { ViewedProjection } from '../projection.js'
 import { centsOf } from '../state/cents-of.js'
+import { addExecution } from '../state/execution-sums.js'
 import { sharePercent } from '../state/share-percent.js'
 import { emptyTable, type Table } from '../state/table.js'
 
@@ -78,36 +79,14 @@ function rowOf(
   return state.rows[state.rows.length - 1]!
 }
 
-function contractRow(
-  state: Draft<BeneficiariesState>,
-  contractId: string,
-): Draft<BeneficiaryRow> | undefined {
-  const index = state.contractRow[contractId]
-  return index === undefined ? undefined : state.rows[index]
-}
-
 function evolveBeneficiaries(state: Draft<BeneficiariesState>, event: LedgerEvent): void {
   switch (event.type) {
-    case 'ServiceCertified': {
-      const row = contractRow(state, event.data.contractId)
-      if (row) row.certified += centsOf(event.data.amount)
+    case 'ServiceCertified':
+    case 'InvoiceRecorded':
+    case 'PaymentRecorded':
+    case 'LatePaymentInterestDue':
+      addExecution(state, event)
       return
-    }
-    case 'InvoiceRecorded': {
-      const row = contractRow(state, event.data.contractId)
-      if (row) row.invoiced += centsOf(event.data.amount)
-      return
-    }
-    case 'PaymentRecorded': {
-      const row = contractRow(state, event.data.contractId)
-      if (row) row.paid += centsOf(event.data.amount)
-      return
-    }
-    case 'LatePaymentInterestDue': {
-      const row = contractRow(state, event.data.contractId)
-      if (row) row.lateInterest += centsOf(event.data.amount)
-      return
-    }
     case 'CommitmentAwarded': {
       const d = event.data
       const row = rowOf(state, d.frameworkId, d.beneficiaryId)
