@@ -34,7 +34,6 @@ interface Entry<K extends StreamKind = StreamKind> {
   readonly baseVersion: number
   version: number
   state: StateOf<K>
-  readonly events: NewEvent[]
   /** Decided events not applied to `state` yet (deferred mode): applied in place by `commit`. */
   readonly pending: DomainEvent[]
 }
@@ -120,7 +119,6 @@ export class WorkingSet {
       baseVersion: snapshot.version,
       version: snapshot.version,
       state: snapshot.state,
-      events: [],
       pending: [],
     }
     this.#entries.set(stream, entry)
@@ -198,7 +196,6 @@ export class WorkingSet {
         throw new Error(`A decision wrote to a stream it did not read.`)
       const fromVersion = entry.version + 1
       const stamped = events.map((event) => this.#stamp(event, stamp))
-      entry.events.push(...stamped)
       const last = this.#segments[this.#segments.length - 1]
       if (last?.stream === stream) last.events.push(...stamped)
       else this.#segments.push({ stream, expectedVersion: entry.version, events: stamped })
@@ -237,7 +234,7 @@ export class WorkingSet {
   writes(): StreamWrite[] {
     const writes: StreamWrite[] = [...this.#segments]
     for (const [stream, entry] of this.#entries) {
-      if (entry.events.length === 0) {
+      if (entry.version === entry.baseVersion) {
         writes.push({ stream, expectedVersion: entry.baseVersion, events: [] })
       }
     }
