@@ -106,7 +106,9 @@ type ProductBook = { -readonly [K in keyof ProductSummary]: ProductSummary[K] }
  * certified ≤ amount for each contract. It reads only events, never the commands that produced
  * them.
  */
-export async function summarizeLedger(events: AsyncIterable<LedgerEvent>): Promise<LedgerSummary> {
+export async function summarizeLedger(
+  events: AsyncIterable<LedgerEvent> | Iterable<LedgerEvent>,
+): Promise<LedgerSummary> {
   let frameworkId = ''
   let estimate = 0n
   let maximum = 0n

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { EXAMPLE_OCID_PREFIX, SYNTHETIC_NOTICE } from './write-reports.js'
+import { PLACEHOLDER_OCID_PREFIX } from '@plafond/reporting'
+import { SYNTHETIC_NOTICE } from './write-reports.js'
 
 // The README's main job, run as `pnpm replay` runs it: the script, through tsx, on the sources.
 const directory = mkdtempSync(join(tmpdir(), 'plafond-replay-main-'))
@@ -50,7 +51,7 @@ describe('pnpm replay (src/replay.ts)', () => {
     const ocds = JSON.parse(readFileSync(join(directory, 'out', 'ocds.json'), 'utf8')) as {
       releases: { ocid: string }[]
     }
-    expect(ocds.releases.every((release) => release.ocid.startsWith(EXAMPLE_OCID_PREFIX))).toBe(
+    expect(ocds.releases.every((release) => release.ocid.startsWith(PLACEHOLDER_OCID_PREFIX))).toBe(
       true,
     )
     expect(run.stdout).toContain('report.html')

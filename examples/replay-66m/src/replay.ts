@@ -107,11 +107,7 @@ progress.finish()
 const wallSeconds = (performance.now() - started) / 1000
 const events: LedgerEvent[] = []
 for await (const event of run.ledger.readAll()) events.push(event)
-const summary = await summarizeLedger(
-  (async function* () {
-    yield* events
-  })(),
-)
+const summary = await summarizeLedger(events)
 const verify = await run.ledger.verify()
 await run.ledger.close()
 const reportsStarted = performance.now()

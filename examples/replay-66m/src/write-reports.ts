@@ -1,17 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parisDate, type LedgerEvent } from '@plafond/core'
-import { buildReport, exportDecp, exportOcds, renderHtml, renderMarkdown } from '@plafond/reporting'
+import {
+  buildReport,
+  exportDecp,
+  exportOcds,
+  PLACEHOLDER_OCID_PREFIX,
+  renderHtml,
+  renderMarkdown,
+} from '@plafond/reporting'
 
 /** Said in every report: these figures are invented, however close they look to real ones. */
 export const SYNTHETIC_NOTICE =
   "Données synthétiques : historique simulé de l'accord-cadre précédent (≈ 66 M€ payés), calibré sur des faits publiés ; aucun montant n'est réel."
-
-/**
- * The OCID prefix of the example's OCDS export: well-formed, registered to no one. A publisher
- * uses the prefix the Open Contracting Partnership registered for it.
- */
-export const EXAMPLE_OCID_PREFIX = 'ocds-plfd00-'
 
 /** The files a replay writes next to its ledger, and their sizes in bytes. */
 export interface WrittenReports {
@@ -33,7 +34,7 @@ export async function writeReports(
     ['report.html', renderHtml(data)],
     ['report.md', renderMarkdown(data)],
     ['decp.json', exportDecp(events, { publishedOn: today }).json],
-    ['ocds.json', exportOcds(events, { ocidPrefix: EXAMPLE_OCID_PREFIX }).json],
+    ['ocds.json', exportOcds(events, { ocidPrefix: PLACEHOLDER_OCID_PREFIX }).json],
   ]
   await mkdir(directory, { recursive: true })
   const files = []

@@ -34,7 +34,11 @@ export type {
 } from './open-data/decp-document.js'
 export { exportOcds } from './open-data/export-ocds.js'
 export type { OcdsExport } from './open-data/export-ocds.js'
-export { LICENCE_OUVERTE, OCDS_TECHNIQUES_EXTENSION } from './open-data/ocds-options.js'
+export {
+  LICENCE_OUVERTE,
+  OCDS_TECHNIQUES_EXTENSION,
+  PLACEHOLDER_OCID_PREFIX,
+} from './open-data/ocds-options.js'
 export type { OcdsExportOptions } from './open-data/ocds-options.js'
 export type {
   OcdsAmendment,

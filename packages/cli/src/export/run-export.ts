@@ -1,5 +1,5 @@
 import { parisDate } from '@plafond/core'
-import { exportDecp, exportOcds } from '@plafond/reporting'
+import { exportDecp, exportOcds, PLACEHOLDER_OCID_PREFIX } from '@plafond/reporting'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES } from '../exit-codes.js'
 import { reportingError } from '../option-values.js'
@@ -9,12 +9,6 @@ import type { StoreSpec } from '../store/store-spec.js'
 
 /** The open-data standards `plafond export` writes (`DOMAIN.md`, "Open-data standards"). */
 export type Standard = 'decp' | 'ocds'
-
-/**
- * The OCID prefix used when none is given: well-formed, but registered to no one. A publisher
- * registers its own with the Open Contracting Partnership and passes it with --ocid-prefix.
- */
-export const PLACEHOLDER_OCID_PREFIX = 'ocds-plfd00-'
 
 /** What `plafond export` was asked for, its flags checked. */
 export interface ExportRequest {

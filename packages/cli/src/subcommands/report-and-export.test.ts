@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createLedger, type LedgerEvent } from '@plafond/core'
-import { buildReport, exportCsv, exportDecp, exportOcds, reportJson } from '@plafond/reporting'
+import {
+  buildReport,
+  exportCsv,
+  exportDecp,
+  exportOcds,
+  PLACEHOLDER_OCID_PREFIX,
+  reportJson,
+} from '@plafond/reporting'
 import { createSqliteStore } from '@plafond/store-sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFixture } from '../test-support/command-fixture.js'
@@ -159,7 +166,7 @@ describe('plafond export', () => {
     const result = run('export', 'ocds', '--store', 'sqlite:ledger.db')
     expect(result.status, result.stderr).toBe(0)
     expect(result.stderr).toContain('registered to no one')
-    expect(result.stdout).toBe(exportOcds(events, { ocidPrefix: 'ocds-plfd00-' }).json)
+    expect(result.stdout).toBe(exportOcds(events, { ocidPrefix: PLACEHOLDER_OCID_PREFIX }).json)
     const own = run(
       'export',
       'ocds',

@@ -8,6 +8,12 @@ export const OCDS_TECHNIQUES_EXTENSION =
 export const LICENCE_OUVERTE =
   'https://www.etalab.gouv.fr/wp-content/uploads/2017/04/ETALAB-Licence-Ouverte-v2.0.pdf'
 
+/**
+ * A well-formed OCID prefix registered to no one, for trials and examples. A publisher registers
+ * its own with the Open Contracting Partnership and publishes under that one.
+ */
+export const PLACEHOLDER_OCID_PREFIX = 'ocds-plfd00-'
+
 /** Options of `exportOcds`. Only `ocidPrefix` is required. */
 export interface OcdsExportOptions {
   /** The publisher's registered OCID prefix followed by a hyphen, e.g. `ocds-a1b2c3-`. */
