@@ -216,13 +216,18 @@ describe('plafond replay FILE.csv', () => {
 
   it('refuses a CSV with bad rows whole: every bad line listed, nothing written', () => {
     const lines = exportCsv(events).split('\r\n')
-    // Line 3 gets an amount with three decimals; line 5 loses its cells.
-    lines[2] = lines[2]!.replace(/,(\d+)\.(\d\d),/, ',$1.$2 5,')
-    lines[4] = 'call-off'
+    // The first row with an amount gets a third decimal; the row after it loses its cells.
+    const amount = /,(\d+\.\d\d),/
+    const index = lines.findIndex((line, i) => i > 0 && amount.test(line))
+    expect(index).toBeGreaterThan(0)
+    lines[index] = lines[index]!.replace(amount, (_, cents: string) => `,${cents}5,`)
+    lines[index + 1] = 'call-off'
     writeFileSync(directory.file('bad.csv'), lines.join('\r\n'))
     const result = run('replay', 'bad.csv', '--store', 'sqlite:bad.db')
     expect(result.status).toBe(3)
-    expect(result.stderr).toMatch(/bad\.csv:5: /)
+    expect(result.stderr).toContain(`bad.csv:${index + 1}: `)
+    expect(result.stderr).toContain(`bad.csv:${index + 2}: `)
+    expect(result.stderr).toContain('bad.csv has 2 invalid rows')
     expect(result.stderr).toContain('nothing was written')
     expect(existsSync(directory.file('bad.db'))).toBe(false)
   })
