@@ -18,9 +18,9 @@ export interface DecisionContext {
   /** Today's business date in Paris, for commands whose date is optional. */
   readonly today: string
   /** EU thresholds for R2194-8; `EU_THRESHOLDS_CENTRAL_SUPPLIES_SERVICES` when omitted. */
-  readonly euThresholds?: readonly EuThresholdPeriod[]
+  readonly euThresholds?: readonly EuThresholdPeriod[] | undefined
   /** ECB rates for late-payment interest; `ECB_MAIN_REFINANCING_RATES` when omitted. */
-  readonly ecbRates?: readonly EcbHalfYearRate[]
+  readonly ecbRates?: readonly EcbHalfYearRate[] | undefined
 }
 
 /** A decision that writes events to the framework stream only. */

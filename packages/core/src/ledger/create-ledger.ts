@@ -2,7 +2,8 @@ import { monotonicFactory } from 'ulid'
 import type { Actor } from '../authorization/actor.js'
 import { authorize } from '../authorization/authorize.js'
 import type { Command, CommandInput } from '../commands/command.js'
-import { handlerOf } from '../commands/command-handlers.js'
+import { handlerOf, type CommandTarget } from '../commands/command-handlers.js'
+import type { DecisionContext } from '../commands/decision.js'
 import {
   contractStream,
   frameworkStream,
@@ -127,10 +128,6 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   const maxAttempts = options.maxAttempts ?? 12
   const retryDelay = options.retryDelay ?? defaultDelay
   const cache = new StateCache(options.cacheSize ?? 10_000)
-  const rateTables = {
-    ...(options.euThresholds === undefined ? {} : { euThresholds: options.euThresholds }),
-    ...(options.ecbRates === undefined ? {} : { ecbRates: options.ecbRates }),
-  }
   const locks = new WriteLocks()
   const todayOf = parisToday()
 
@@ -156,20 +153,18 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
    */
   async function decideOne(
     command: Command,
-    options: ExecuteOptions & { readonly actor: Actor },
+    target: CommandTarget,
+    actor: Actor,
+    stamping: Omit<ExecuteOptions, 'actor'>,
     work: WorkingSet,
     outcomes: CommandOutcome[],
     lookup: boolean,
     recordedAt: string,
   ): Promise<Pending> {
     const handler = handlerOf(command.type)
-    const found = work.statesFor(command)
+    const found = work.statesFor(command, target)
     const loaded = found instanceof Promise ? await found : found
-    const forbidden = authorize(
-      options.actor,
-      command.type,
-      handler.beneficiaryOf(command, loaded.states),
-    )
+    const forbidden = authorize(actor, command.type, handler.beneficiaryOf(command, loaded.states))
     if (forbidden)
       return { kind: 'done', result: { ok: false, rejection: forbidden, replayed: false } }
     const content = commandContent(command)
@@ -185,24 +180,37 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         return { kind: 'done', result: await replayOutcome(stored) }
       }
     }
-    const decision = handler.decide(command, loaded.states, {
+    const context: DecisionContext = {
       today: todayOf(recordedAt),
-      ...rateTables,
-    })
-    const base = { commandId: command.commandId, commandType: command.type, content, recordedAt }
+      euThresholds: options.euThresholds,
+      ecbRates: options.ecbRates,
+    }
+    const decision = handler.decide(command, loaded.states, context)
     if (!decision.ok) {
-      outcomes.push({ ...base, result: { ok: false, rejection: decision.rejection } })
+      outcomes.push({
+        commandId: command.commandId,
+        commandType: command.type,
+        content,
+        recordedAt,
+        result: { ok: false, rejection: decision.rejection },
+      })
       return { kind: 'done', result: { ok: false, rejection: decision.rejection, replayed: false } }
     }
     const ranges = work.add(loaded, decision, {
       newId,
       commandId: command.commandId,
-      actorId: options.actor.id,
+      actorId: actor.id,
       recordedAt,
-      correlationId: options.correlationId,
-      causationId: options.causationId,
+      correlationId: stamping.correlationId,
+      causationId: stamping.causationId,
     })
-    outcomes.push({ ...base, result: { ok: true, written: ranges } })
+    outcomes.push({
+      commandId: command.commandId,
+      commandType: command.type,
+      content,
+      recordedAt,
+      result: { ok: true, written: ranges },
+    })
     return { kind: 'written', ranges, replayed: false }
   }
 
@@ -221,7 +229,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
 
   /** Runs attempts until one commits, retrying on version conflicts up to `maxAttempts`. */
   async function withRetries<T>(
-    what: string,
+    what: () => string,
     attempt: (fresh: boolean, lookup: boolean) => Promise<T>,
   ): Promise<T> {
     let lastConflict: LedgerError | undefined
@@ -236,7 +244,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     }
     throw new LedgerError(
       'CONCURRENCY_CONFLICT',
-      `${what} still conflicted with other writers after ${maxAttempts} attempts; nothing was written. Retry later with the same commandId: it is safe.`,
+      `${what()} still conflicted with other writers after ${maxAttempts} attempts; nothing was written. Retry later with the same commandId: it is safe.`,
       { cause: lastConflict, details: { attempts: maxAttempts } },
     )
   }
@@ -269,28 +277,38 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     const release = locks.tryStreams(keys) ?? (await locks.streams(keys))
     const held: (() => void)[] = []
     try {
-      return await withRetries(`${command.type} ${command.commandId}`, async (fresh, lookup) => {
-        const work = new WorkingSet(store, cache, fresh, true)
-        if (target.withFramework === true && target.contractId !== undefined && held.length === 0) {
-          const frameworkId = await work.frameworkOfContract(target.contractId)
-          if (frameworkId !== undefined) held.push(await locks.stream(frameworkStream(frameworkId)))
-        }
-        const outcomes: CommandOutcome[] = []
-        const recordedAt = clock().toISOString()
-        const pending = await decideOne(
-          command,
-          { ...executeOptions, actor },
-          work,
-          outcomes,
-          lookup,
-          recordedAt,
-        )
-        if (outcomes.length === 0) return pending.kind === 'done' ? pending.result : never()
-        const appended = await store.append(work.writes(), { outcomes })
-        work.commit()
-        if (pending.kind === 'done') return pending.result
-        return { ok: true, events: appended.events as readonly LedgerEvent[], replayed: false }
-      })
+      return await withRetries(
+        () => `${command.type} ${command.commandId}`,
+        async (fresh, lookup) => {
+          const work = new WorkingSet(store, cache, fresh, true)
+          if (
+            target.withFramework === true &&
+            target.contractId !== undefined &&
+            held.length === 0
+          ) {
+            const frameworkId = await work.frameworkOfContract(target.contractId)
+            if (frameworkId !== undefined)
+              held.push(await locks.stream(frameworkStream(frameworkId)))
+          }
+          const outcomes: CommandOutcome[] = []
+          const recordedAt = clock().toISOString()
+          const pending = await decideOne(
+            command,
+            target,
+            actor,
+            executeOptions,
+            work,
+            outcomes,
+            lookup,
+            recordedAt,
+          )
+          if (outcomes.length === 0) return pending.kind === 'done' ? pending.result : never()
+          const appended = await store.append(work.writes(), { outcomes })
+          work.commit()
+          if (pending.kind === 'done') return pending.result
+          return { ok: true, events: appended.events as readonly LedgerEvent[], replayed: false }
+        },
+      )
     } finally {
       for (const unlock of held) unlock()
       release()
@@ -318,59 +336,64 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     })
     const release = await locks.everything()
     try {
-      return await withRetries(`A batch of ${inputs.length} commands`, async (fresh, lookup) => {
-        const work = new WorkingSet(store, cache, fresh)
-        const outcomes: CommandOutcome[] = []
-        const recordedAt = clock().toISOString()
-        const pendings: Pending[] = []
-        const seen = new Map<string, { readonly content: string; readonly index: number }>()
-        for (const [index, entry] of parsed.entries()) {
-          if ('rejection' in entry) {
-            pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
-            continue
+      return await withRetries(
+        () => `A batch of ${inputs.length} commands`,
+        async (fresh, lookup) => {
+          const work = new WorkingSet(store, cache, fresh)
+          const outcomes: CommandOutcome[] = []
+          const recordedAt = clock().toISOString()
+          const pendings: Pending[] = []
+          const seen = new Map<string, { readonly content: string; readonly index: number }>()
+          for (const [index, entry] of parsed.entries()) {
+            if ('rejection' in entry) {
+              pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
+              continue
+            }
+            const { command } = entry
+            const actor = (parsedActors[index] as { readonly actor: Actor }).actor
+            const roleCheck = authorize(actor, command.type, undefined)
+            if (roleCheck) {
+              pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
+              continue
+            }
+            const earlier = seen.get(command.commandId)
+            if (earlier) {
+              pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
+              continue
+            }
+            const recorded = outcomes.length
+            const pending = await decideOne(
+              command,
+              handlerOf(command.type).target(command),
+              actor,
+              stamping,
+              work,
+              outcomes,
+              lookup,
+              recordedAt,
+            )
+            // Only a command decided here has a first outcome for later repeats in the batch to
+            // return; one refused before deciding (forbidden, or a conflict with a stored outcome)
+            // is decided again when its id comes back, as it would be one by one.
+            if (outcomes.length > recorded) {
+              seen.set(command.commandId, {
+                content: commandContent(command),
+                index: pendings.length,
+              })
+            }
+            pendings.push(pending)
           }
-          const { command } = entry
-          const actor = (parsedActors[index] as { readonly actor: Actor }).actor
-          const roleCheck = authorize(actor, command.type, undefined)
-          if (roleCheck) {
-            pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
-            continue
-          }
-          const earlier = seen.get(command.commandId)
-          if (earlier) {
-            pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
-            continue
-          }
-          const recorded = outcomes.length
-          const pending = await decideOne(
-            command,
-            { ...stamping, actor },
-            work,
-            outcomes,
-            lookup,
-            recordedAt,
+          const appended =
+            outcomes.length === 0 ? { events: [] } : await store.append(work.writes(), { outcomes })
+          work.commit()
+          const byKey = new Map(appended.events.map((e) => [`${e.stream}@${e.version}`, e]))
+          return pendings.map((pending): ExecuteResult =>
+            pending.kind === 'done'
+              ? pending.result
+              : { ok: true, events: eventsOf(pending.ranges, byKey), replayed: pending.replayed },
           )
-          // Only a command decided here has a first outcome for later repeats in the batch to
-          // return; one refused before deciding (forbidden, or a conflict with a stored outcome)
-          // is decided again when its id comes back, as it would be one by one.
-          if (outcomes.length > recorded) {
-            seen.set(command.commandId, {
-              content: commandContent(command),
-              index: pendings.length,
-            })
-          }
-          pendings.push(pending)
-        }
-        const appended =
-          outcomes.length === 0 ? { events: [] } : await store.append(work.writes(), { outcomes })
-        work.commit()
-        const byKey = new Map(appended.events.map((e) => [`${e.stream}@${e.version}`, e]))
-        return pendings.map((pending): ExecuteResult =>
-          pending.kind === 'done'
-            ? pending.result
-            : { ok: true, events: eventsOf(pending.ranges, byKey), replayed: pending.replayed },
-        )
-      })
+        },
+      )
     } finally {
       release()
     }

@@ -1,9 +1,10 @@
-import { handlerOf, type DecisionStates } from '../commands/command-handlers.js'
+import { handlerOf, type CommandTarget, type DecisionStates } from '../commands/command-handlers.js'
 import { initialContractState, type ContractState } from '../contract/contract-state.js'
 import {
   contractStream,
   frameworkStream,
   productStream,
+  type EventMeta,
   type NewEvent,
 } from '../events/envelope.js'
 import {
@@ -135,13 +136,15 @@ export class WorkingSet {
    * Reads the states a command decides on, and names their streams: at once when they are in the
    * working set or the cache (the usual case), otherwise once they are read from the store.
    */
-  statesFor(command: Command): LoadedStates | Promise<LoadedStates> {
-    const target = handlerOf(command.type).target(command)
+  statesFor(
+    command: Command,
+    target: CommandTarget = handlerOf(command.type).target(command),
+  ): LoadedStates | Promise<LoadedStates> {
     let frameworkId = target.frameworkId
     let contract: ContractState = NO_CONTRACT
     if (target.contractId !== undefined) {
       const entry = this.#entry(contractStream(target.contractId), 'contract')
-      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command, target))
       contract = entry.state
       if (
         frameworkId === undefined &&
@@ -154,7 +157,7 @@ export class WorkingSet {
     let framework: FrameworkState = NO_FRAMEWORK
     if (frameworkId !== undefined) {
       const entry = this.#entry(frameworkStream(frameworkId), 'framework')
-      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command, target))
       framework = entry.state
     }
     const productName =
@@ -162,7 +165,7 @@ export class WorkingSet {
     let product: ProductState = NO_PRODUCT
     if (productName !== undefined) {
       const entry = this.#entry(productName, 'product')
-      if (entry instanceof Promise) return entry.then(() => this.statesFor(command))
+      if (entry instanceof Promise) return entry.then(() => this.statesFor(command, target))
       product = entry.state
     }
     return {
@@ -185,44 +188,37 @@ export class WorkingSet {
     stamp: EventStamp,
   ): WrittenRange[] {
     const ranges: WrittenRange[] = []
-    for (const [stream, events] of [
-      [loaded.contractStream, decided.contract],
-      [loaded.frameworkStream, decided.framework],
-      [loaded.productStream, decided.product ?? []],
-    ] as const) {
-      if (events.length === 0) continue
-      const entry = stream === undefined ? undefined : this.#entries.get(stream)
-      if (stream === undefined || !entry)
-        throw new Error(`A decision wrote to a stream it did not read.`)
-      const fromVersion = entry.version + 1
-      const stamped = events.map((event) => this.#stamp(event, stamp))
-      const last = this.#segments[this.#segments.length - 1]
-      if (last?.stream === stream) last.events.push(...stamped)
-      else this.#segments.push({ stream, expectedVersion: entry.version, events: stamped })
-      if (this.#deferred) entry.pending.push(...events)
-      else entry.state = applyEvents(entry.kind, entry.state as never, events as never)
-      entry.version += events.length
-      ranges.push({ stream, fromVersion, toVersion: entry.version })
+    this.#addTo(loaded.contractStream, decided.contract, stamp, ranges)
+    this.#addTo(loaded.frameworkStream, decided.framework, stamp, ranges)
+    if (decided.product !== undefined) {
+      this.#addTo(loaded.productStream, decided.product, stamp, ranges)
     }
     return ranges
   }
 
-  #stamp(event: DomainEvent, stamp: EventStamp): NewEvent {
-    const encoded = encodeEvent(event)
-    return {
-      id: stamp.newId(),
-      ...encoded,
-      meta: {
-        commandId: stamp.commandId,
-        actorId: stamp.actorId,
-        ...(stamp.correlationId === undefined ? {} : { correlationId: stamp.correlationId }),
-        ...(stamp.causationId === undefined ? {} : { causationId: stamp.causationId }),
-        recordedAt: stamp.recordedAt,
-        effectiveOn: (EVENT_CATALOGUE[event.type].effectiveOn as (data: unknown) => string)(
-          event.data,
-        ),
-      },
+  #addTo(
+    stream: string | undefined,
+    events: readonly DomainEvent[],
+    stamp: EventStamp,
+    ranges: WrittenRange[],
+  ): void {
+    if (events.length === 0) return
+    const entry = stream === undefined ? undefined : this.#entries.get(stream)
+    if (stream === undefined || !entry)
+      throw new Error(`A decision wrote to a stream it did not read.`)
+    const fromVersion = entry.version + 1
+    const last = this.#segments[this.#segments.length - 1]
+    let segment: NewEvent[]
+    if (last?.stream === stream) segment = last.events
+    else {
+      segment = []
+      this.#segments.push({ stream, expectedVersion: entry.version, events: segment })
     }
+    for (const event of events) segment.push(stampEvent(event, stamp))
+    if (this.#deferred) for (const event of events) entry.pending.push(event)
+    else entry.state = applyEvents(entry.kind, entry.state as never, events as never)
+    entry.version += events.length
+    ranges.push({ stream, fromVersion, toVersion: entry.version })
   }
 
   /**
@@ -262,5 +258,36 @@ export class WorkingSet {
       }
       this.#cache.set({ stream, kind: entry.kind, version: entry.version, state: entry.state })
     }
+  }
+}
+
+/** A decided event, validated and stamped with its id and metadata, ready for the store. */
+function stampEvent(event: DomainEvent, stamp: EventStamp): NewEvent {
+  const encoded = encodeEvent(event)
+  const effectiveOn = (EVENT_CATALOGUE[event.type].effectiveOn as (data: unknown) => string)(
+    event.data,
+  )
+  const meta: EventMeta =
+    stamp.correlationId === undefined && stamp.causationId === undefined
+      ? {
+          commandId: stamp.commandId,
+          actorId: stamp.actorId,
+          recordedAt: stamp.recordedAt,
+          effectiveOn,
+        }
+      : {
+          commandId: stamp.commandId,
+          actorId: stamp.actorId,
+          ...(stamp.correlationId === undefined ? {} : { correlationId: stamp.correlationId }),
+          ...(stamp.causationId === undefined ? {} : { causationId: stamp.causationId }),
+          recordedAt: stamp.recordedAt,
+          effectiveOn,
+        }
+  return {
+    id: stamp.newId(),
+    type: encoded.type,
+    schemaVersion: encoded.schemaVersion,
+    data: encoded.data,
+    meta,
   }
 }

@@ -48,6 +48,7 @@ export function checkWriteShape(
       )
     }
   }
+  if (outcomes.length < 2) return
   const ids = new Set<string>()
   for (const outcome of outcomes) {
     if (ids.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
@@ -67,6 +68,13 @@ export function startVersions(
   writes: readonly StreamWrite[],
   current: (stream: string) => number,
 ): number[] {
+  if (writes.length === 1) {
+    // One command on one stream, the usual append: no need to follow versions across writes.
+    const write = writes[0]!
+    const actual = current(write.stream)
+    checkExpectedVersion(write.stream, write.expectedVersion, actual)
+    return [actual]
+  }
   const reached = new Map<string, number>()
   return writes.map((write) => {
     const actual = reached.get(write.stream) ?? current(write.stream)

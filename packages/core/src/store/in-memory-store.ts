@@ -53,17 +53,20 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       for (const outcome of newOutcomes) {
         if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
       }
-      const newIds = new Set<string>()
+      // Every event needs an id not in the log, nor repeated in the append.
+      let count = 0
+      for (const write of writes) count += write.events.length
+      const newIds = count > 1 ? new Set<string>() : undefined
       for (const write of writes) {
         for (const event of write.events) {
-          if (eventIds.has(event.id) || newIds.has(event.id)) {
+          if (eventIds.has(event.id) || newIds?.has(event.id) === true) {
             throw new LedgerError(
               'INVALID_ARGUMENT',
               `Event id ${event.id} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
               { details: { id: event.id } },
             )
           }
-          newIds.add(event.id)
+          newIds?.add(event.id)
         }
       }
       const written: RecordedEvent[] = []
