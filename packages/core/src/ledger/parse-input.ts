@@ -2,6 +2,7 @@ import type { ZodError } from 'zod'
 import { Actor } from '../authorization/actor.js'
 import { Command } from '../commands/command.js'
 import { reject, type InputIssue, type Rejection } from '../rejections/rejection.js'
+import { compileParser, NOT_SURE } from '../validation/compiled-parser.js'
 
 function issuesOf(error: ZodError, prefix: string): InputIssue[] {
   const pathOf = (parts: readonly PropertyKey[]): string =>
@@ -34,10 +35,15 @@ function invalid(what: string, issues: InputIssue[]): Rejection {
   )
 }
 
+const fastCommand = compileParser(Command)
+const fastActor = compileParser(Actor)
+
 /** Parses a command, or says which field is wrong and why (`invalid_command`). */
 export function parseCommand(
   input: unknown,
 ): { readonly command: Command } | { readonly rejection: Rejection } {
+  const fast = fastCommand(input)
+  if (fast !== NOT_SURE) return { command: fast as Command }
   const parsed = Command.safeParse(input)
   if (parsed.success) return { command: parsed.data }
   return { rejection: invalid('command', issuesOf(parsed.error, '')) }
@@ -47,6 +53,8 @@ export function parseCommand(
 export function parseActor(
   input: unknown,
 ): { readonly actor: Actor } | { readonly rejection: Rejection } {
+  const fast = fastActor(input)
+  if (fast !== NOT_SURE) return { actor: fast as Actor }
   const parsed = Actor.safeParse(input)
   if (parsed.success) return { actor: parsed.data }
   return { rejection: invalid('actor', issuesOf(parsed.error, 'actor')) }
