@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import {
   absCents,
@@ -51,6 +52,26 @@ describe('money', () => {
     expect(formatCents(MAX_CENTS)).toBe('9999999999999.99')
     expect(canonicalMoney('12.5')).toBe('12.50')
     expect(canonicalMoney('0012')).toBe('12.00')
+  })
+
+  test.prop([
+    fc.boolean(),
+    fc.stringMatching(/^\d{1,13}$/),
+    fc.option(fc.stringMatching(/^\d{1,2}$/), { nil: undefined }),
+  ])(
+    'canonicalMoney is formatCents of parseCents, for any wire amount',
+    (minus, units, decimals) => {
+      const wire = `${minus ? '-' : ''}${units}${decimals === undefined ? '' : `.${decimals}`}`
+      expect(canonicalMoney(wire)).toBe(formatCents(parseCents(wire)))
+    },
+  )
+
+  it('canonicalMoney refuses what parseCents refuses, with its message', () => {
+    for (const bad of ['', '1.234', '+1', '1e3', ' 1', '12345678901234']) {
+      expect(() => canonicalMoney(bad)).toThrow(/Expected an amount such as/)
+    }
+    expect(canonicalMoney('-0.0')).toBe('0.00')
+    expect(canonicalMoney('-000.5')).toBe('-0.50')
   })
 
   it('round-trips every canonical amount', () => {

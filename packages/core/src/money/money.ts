@@ -58,9 +58,24 @@ export function formatEuros(cents: Cents): string {
   return `${negative ? '-' : ''}${grouped},${fraction}\u00a0€`
 }
 
-/** Normalizes a wire amount to its canonical form (`"12.5"` → `"12.50"`). */
+/** Zero in canonical form; no other canonical amount is zero. */
+const ZERO = '0.00'
+
+/**
+ * Normalizes a wire amount to its canonical form (`"12.5"` → `"12.50"`, `"007"` → `"7.00"`,
+ * `"-0"` → `"0.00"`): what `formatCents(parseCents(value))` gives, by string operations, since
+ * every amount of every command goes through it. Throws `parseCents`'s `RangeError` otherwise.
+ */
 export function canonicalMoney(value: string): string {
-  return formatCents(parseCents(value))
+  const match = SIGNED.exec(value)
+  if (!match) return formatCents(parseCents(value))
+  const digits = match[2]!
+  let first = 0
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++
+  const decimals = match[3]
+  const fraction = decimals === undefined ? '00' : decimals.length === 1 ? `${decimals}0` : decimals
+  const unsigned = `${first === 0 ? digits : digits.slice(first)}.${fraction}`
+  return match[1] === '-' && unsigned !== ZERO ? `-${unsigned}` : unsigned
 }
 
 const moneyMessage =
@@ -73,7 +88,7 @@ export const Money = z
   .transform(canonicalMoney)
 
 /** zod schema of a strictly positive wire amount. */
-export const PositiveMoney = Money.refine((value) => parseCents(value) > 0n, {
+export const PositiveMoney = Money.refine((value) => value !== ZERO, {
   error: 'Expected an amount greater than zero.',
 })
 
@@ -85,7 +100,7 @@ export const SignedMoney = z
   .string({ error: (issue) => (issue.input === undefined ? 'Required.' : signedMessage) })
   .regex(SIGNED, { error: signedMessage })
   .transform(canonicalMoney)
-  .refine((value) => parseCents(value) !== 0n, { error: 'Expected a non-zero change.' })
+  .refine((value) => value !== ZERO, { error: 'Expected a non-zero change.' })
 
 /** The smaller of two amounts. */
 export function minCents(a: Cents, b: Cents): Cents {
