@@ -1,4 +1,4 @@
-import { Immer, type Draft } from 'immer'
+import type { Draft } from 'immer'
 import { evolveContract } from '../contract/contract-evolve.js'
 import { initialContractState, type ContractState } from '../contract/contract-state.js'
 import type {
@@ -52,22 +52,35 @@ export function initialState<K extends StreamKind>(kind: K): StateOf<K> {
   return STREAM_DECIDERS[kind].initialState()
 }
 
-// The ledger's own immer: copy-on-write without freezing. Deep-freezing each new state cost two
-// thirds of `produce` on the command path (ADR 0006); states never leave the ledger, and the
-// deciders that read them take readonly types.
-const immer = new Immer({ autoFreeze: false })
+/**
+ * A deep copy of a stream state, for a working set to apply its decisions to in place: plain
+ * objects and arrays are copied, `undefined` members kept; anything else (never in the core's
+ * states) goes through `structuredClone`. Copying a state once per batch costs less than an immer
+ * copy-on-write per command, and leaves the cached state as it was until the append succeeds.
+ */
+export function privateCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length)
+    for (let i = 0; i < value.length; i++) items[i] = privateCopy(value[i] as unknown)
+    return items as T
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown
+  if (prototype !== Object.prototype && prototype !== null) return structuredClone(value)
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value))
+    out[key] = privateCopy((value as Record<string, unknown>)[key])
+  return out as T
+}
 
-/** Applies events to a state in one immer `produce`: one copy-on-write pass however many events. */
-export function applyEvents<K extends StreamKind>(
+/** Applies events to a state the caller owns (fresh, or a `privateCopy`), in place. */
+export function applyInPlace<K extends StreamKind>(
   kind: K,
   state: StateOf<K>,
   events: readonly EventOf<K>[],
-): StateOf<K> {
-  if (events.length === 0) return state
-  const evolve = STREAM_DECIDERS[kind].evolve as (draft: unknown, event: EventOf<K>) => void
-  return immer.produce(state, (draft: unknown) => {
-    for (const event of events) evolve(draft, event)
-  })
+): void {
+  const evolve = STREAM_DECIDERS[kind].evolve as (state: unknown, event: EventOf<K>) => void
+  for (const event of events) evolve(state, event)
 }
 
 /**
@@ -128,12 +141,13 @@ export async function loadStream<K extends StreamKind>(
     )
     version = recorded.version
   }
-  const snapshot: StreamSnapshot<K> = {
-    stream,
-    kind,
-    version,
-    state: applyEvents(kind, cached?.state ?? initialState(kind), tail),
+  let state = cached?.state ?? initialState(kind)
+  if (tail.length > 0) {
+    // The cached state may be in use by a decision in flight: the tail goes on a copy of it.
+    if (cached) state = privateCopy(state)
+    applyInPlace(kind, state, tail)
   }
+  const snapshot: StreamSnapshot<K> = { stream, kind, version, state }
   cache.set(snapshot)
   return snapshot
 }

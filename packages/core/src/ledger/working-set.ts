@@ -21,8 +21,9 @@ import { initialProductState, type ProductState } from '../product/product-state
 import type { Command } from '../commands/command.js'
 import type { EventStore, StreamWrite, WrittenRange } from '../store/event-store.js'
 import {
-  applyEvents,
+  applyInPlace,
   loadStream,
+  privateCopy,
   STREAM_DECIDERS,
   type StateCache,
   type StateOf,
@@ -37,6 +38,8 @@ interface Entry<K extends StreamKind = StreamKind> {
   state: StateOf<K>
   /** Decided events not applied to `state` yet (deferred mode): applied in place by `commit`. */
   readonly pending: DomainEvent[]
+  /** Whether `state` is this working set's own copy (a batch), changed in place as it decides. */
+  owned: boolean
 }
 
 // What a decider sees for a stream it does not read. Shared and frozen: deciders only read states.
@@ -94,7 +97,8 @@ export class WorkingSet {
    * a time) leaves decided events unapplied until `commit`, which applies them in place to the
    * cached states once the append succeeded: no copy of the state per command, and a failed
    * append leaves the cache as it was (ADR 0007). Without it (a batch, whose later commands see
-   * the earlier ones' effects), each decision is applied at once with immer's copy-on-write.
+   * the earlier ones' effects), each decision is applied at once, in place, to the working set's
+   * own copy of the stream's state, made when the batch first writes to the stream.
    */
   constructor(store: EventStore, cache: StateCache, fresh: boolean, deferred = false) {
     this.#store = store
@@ -121,6 +125,7 @@ export class WorkingSet {
       version: snapshot.version,
       state: snapshot.state,
       pending: [],
+      owned: false,
     }
     this.#entries.set(stream, entry)
     return entry
@@ -216,7 +221,13 @@ export class WorkingSet {
     }
     for (const event of events) segment.push(stampEvent(event, stamp))
     if (this.#deferred) for (const event of events) entry.pending.push(event)
-    else entry.state = applyEvents(entry.kind, entry.state as never, events as never)
+    else {
+      if (!entry.owned) {
+        entry.state = privateCopy(entry.state)
+        entry.owned = true
+      }
+      applyInPlace(entry.kind, entry.state as never, events as never)
+    }
     entry.version += events.length
     ranges.push({ stream, fromVersion, toVersion: entry.version })
   }
