@@ -377,7 +377,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             // is decided again when its id comes back, as it would be one by one.
             if (outcomes.length > recorded) {
               seen.set(command.commandId, {
-                content: commandContent(command),
+                content: outcomes[outcomes.length - 1]!.content,
                 index: pendings.length,
               })
             }
