@@ -18,6 +18,7 @@ import {
 } from '@plafond/core'
 import { Pool, type PoolClient } from 'pg'
 import { appendEvents } from './append-events.js'
+import { MissingCheckpointParts, loadCheckpoint, saveCheckpoint } from './checkpoint-table.js'
 import { translateDriverError } from './driver-error.js'
 import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-row.js'
 import { openSchema } from './open-schema.js'
@@ -258,7 +259,7 @@ export function createPostgresStore(
     }
   }
 
-  async function* readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readAllBatches(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
     ensureOpen()
     const batchSize = readOptions.batchSize ?? defaultBatch
     checkReadAllOptions({ ...readOptions, batchSize })
@@ -275,9 +276,36 @@ export function createPostgresStore(
         )
         return result.rows
       })
-      for (const row of rows) yield eventFromRow(row)
+      if (rows.length > 0) yield rows.map(eventFromRow)
       if (rows.length < batchSize) return
       from = BigInt(rows[rows.length - 1]!.position) + 1n
+    }
+  }
+
+  async function* readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    for await (const events of readAllBatches(readOptions)) {
+      for (const event of events) yield event
+    }
+  }
+
+  async function saveParts(
+    checkpoint: Omit<ProjectionCheckpoint, 'parts'>,
+    parts: Iterable<string>,
+  ): Promise<void> {
+    ensureOpen()
+    await ready()
+    const client = await connect('saving a projection checkpoint')
+    let broken: Error | undefined
+    try {
+      await saveCheckpoint(client, tables, checkpoint, parts)
+    } catch (error) {
+      const translated = translate(error, 'saving a projection checkpoint')
+      if (!isLedgerError(error) && isLedgerError(translated, 'STORE_UNAVAILABLE')) {
+        broken = translated
+      }
+      throw translated
+    } finally {
+      giveBack(client, broken)
     }
   }
 
@@ -290,6 +318,7 @@ export function createPostgresStore(
     append,
     readStream,
     readAll,
+    readAllBatches,
 
     head: () =>
       run('reading the log head', async (): Promise<LogHead | undefined> => {
@@ -322,26 +351,21 @@ export function createPostgresStore(
 
     loadCheckpoint: (name: string) =>
       run('reading a projection checkpoint', async () => {
-        const { rows } = await pool.query<ProjectionCheckpoint>(
-          `SELECT name, version, position, state FROM ${tables.projectionCheckpoints} WHERE name = $1`,
-          [name],
-        )
-        const row = rows[0]
-        return (
-          row && { name: row.name, version: row.version, position: row.position, state: row.state }
-        )
+        try {
+          return await loadCheckpoint(pool, tables, name)
+        } catch (error) {
+          if (!(error instanceof MissingCheckpointParts)) throw error
+          throw new LedgerError(
+            'CORRUPT_LOG',
+            `PostgreSQL schema ${tables.schema}: ${error.message}; it was damaged or edited by hand. Delete the checkpoint (the projection then rebuilds) or restore it from a backup.`,
+            { details: { schema: tables.schema, checkpoint: name } },
+          )
+        }
       }),
 
-    saveCheckpoint: (checkpoint: ProjectionCheckpoint) =>
-      run('saving a projection checkpoint', async () => {
-        await pool.query(
-          `INSERT INTO ${tables.projectionCheckpoints} (name, version, position, state)
-           VALUES ($1, $2, $3, $4)
-           ON CONFLICT (name) DO UPDATE
-             SET version = EXCLUDED.version, position = EXCLUDED.position, state = EXCLUDED.state`,
-          [checkpoint.name, checkpoint.version, checkpoint.position, checkpoint.state],
-        )
-      }),
+    saveCheckpoint: (checkpoint: ProjectionCheckpoint) => saveParts(checkpoint, checkpoint.parts),
+
+    saveCheckpointParts: saveParts,
 
     async close(): Promise<void> {
       closed = true

@@ -69,6 +69,28 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'projection checkpoints in parts',
+    sql: (t) => `
+      -- A checkpoint's state is kept in parts (rows of about a megabyte) so that neither the
+      -- projection runner nor the driver holds a large state's text whole. A checkpoint saved
+      -- whole by schema 1 becomes its only part.
+      CREATE TABLE ${t.projectionCheckpointParts} (
+        name text NOT NULL,
+        part integer NOT NULL CHECK (part >= 0),
+        body text NOT NULL,
+        CONSTRAINT projection_checkpoint_parts_pkey PRIMARY KEY (name, part),
+        CONSTRAINT projection_checkpoint_parts_name_fkey FOREIGN KEY (name)
+          REFERENCES ${t.projectionCheckpoints} (name) ON DELETE CASCADE
+      );
+      INSERT INTO ${t.projectionCheckpointParts} (name, part, body)
+        SELECT name, 0, state FROM ${t.projectionCheckpoints};
+      ALTER TABLE ${t.projectionCheckpoints}
+        ADD COLUMN parts integer NOT NULL DEFAULT 1 CHECK (parts >= 0);
+      ALTER TABLE ${t.projectionCheckpoints} DROP COLUMN state;
+    `,
+  },
 ]
 
 /** The schema version this package writes and reads: the last migration's. */
@@ -80,5 +102,6 @@ export const LEDGER_TABLES = [
   'log_head',
   'command_outcomes',
   'projection_checkpoints',
+  'projection_checkpoint_parts',
   'plafond_migrations',
 ] as const

@@ -14,6 +14,7 @@ export interface StoreTables {
   readonly logHead: string
   readonly commandOutcomes: string
   readonly projectionCheckpoints: string
+  readonly projectionCheckpointParts: string
   readonly migrations: string
 }
 
@@ -36,6 +37,7 @@ export function storeTables(schema: string): StoreTables {
     logHead: table('log_head'),
     commandOutcomes: table('command_outcomes'),
     projectionCheckpoints: table('projection_checkpoints'),
+    projectionCheckpointParts: table('projection_checkpoint_parts'),
     migrations: table('plafond_migrations'),
   }
 }

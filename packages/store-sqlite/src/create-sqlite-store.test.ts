@@ -197,7 +197,7 @@ describe('the SQLite store', () => {
     expect(isLedgerError(refused, 'INVALID_ARGUMENT'), String(refused)).toBe(true)
     expect((refused as Error).message).toContain('read-only')
     await expect(
-      reader.saveCheckpoint({ name: 'p', version: 1, position: '2', state: '{}' }),
+      reader.saveCheckpoint({ name: 'p', version: 1, position: '2', parts: ['{}'] }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
     expect((await writer.head())?.position).toBe('2')
   })

@@ -21,6 +21,7 @@ import {
   type RecordedEvent,
   type StreamWrite,
 } from '@plafond/core'
+import { MissingCheckpointParts, prepareCheckpointTable } from './checkpoint-table.js'
 import { eventFromRow, type EventRow } from './event-row.js'
 import { openLedgerDatabase } from './open-ledger-database.js'
 import { translateSqliteError } from './sqlite-error.js'
@@ -67,8 +68,9 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
   const resolved = resolveSqliteStoreOptions(options)
   const { path, busyTimeoutMs, readonly } = resolved
   const defaultBatch = resolved.batchSize
-  const db = openLedgerDatabase(resolved)
+  const { db, version } = openLedgerDatabase(resolved)
   const statements = prepareStoreStatements(db)
+  const checkpoints = prepareCheckpointTable(db, version)
   let closed = false
 
   /** Runs `work` on the open connection, turning driver errors into `LedgerError`s. */
@@ -166,14 +168,26 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
   async function* batches(
     doing: string,
     fetch: (after: EventRow | undefined) => EventRow[],
-  ): AsyncIterable<RecordedEvent> {
+  ): AsyncIterable<RecordedEvent[]> {
     let last: EventRow | undefined
     for (;;) {
       const rows = use(doing, () => fetch(last))
       if (rows.length === 0) return
-      for (const row of rows) yield eventFromRowIn(row)
       last = rows[rows.length - 1]
+      const events = new Array<RecordedEvent>(rows.length)
+      for (let i = 0; i < rows.length; i++) events[i] = eventFromRowIn(rows[i]!)
+      yield events
     }
+  }
+
+  /** The log from `readOptions.fromPosition` on, a batch at a time. */
+  function logBatches(readOptions: ReadAllOptions): AsyncIterable<RecordedEvent[]> {
+    const size = readOptions.batchSize ?? defaultBatch
+    use('reading the log', () => checkReadAllOptions({ ...readOptions, batchSize: size }))
+    const from = startPosition(readOptions.fromPosition)
+    return batches('reading the log', (last) =>
+      statements.readAll.all(last === undefined ? from : last[0] + 1, size),
+    )
   }
 
   function eventFromRowIn(row: EventRow): RecordedEvent {
@@ -202,7 +216,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
       use('reading a stream', () => checkReadStreamOptions(stream, readOptions))
       const from = Math.max(readOptions.fromVersion ?? 1, 1)
       const to = readOptions.toVersion ?? Number.MAX_SAFE_INTEGER
-      yield* batches(`reading stream ${stream}`, (last) =>
+      const pages = batches(`reading stream ${stream}`, (last) =>
         statements.readStream.all(
           stream,
           last === undefined ? from : last[3] + 1,
@@ -210,15 +224,19 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
           defaultBatch,
         ),
       )
+      for await (const events of pages) yield* events
     },
 
     async *readAll(readOptions: ReadAllOptions = {}) {
-      const size = readOptions.batchSize ?? defaultBatch
-      use('reading the log', () => checkReadAllOptions({ ...readOptions, batchSize: size }))
-      const from = startPosition(readOptions.fromPosition)
-      yield* batches('reading the log', (last) =>
-        statements.readAll.all(last === undefined ? from : last[0] + 1, size),
-      )
+      // One asynchronous step per batch, then a plain loop: `yield*` of a generator that yields
+      // each event costs a promise per event and per level.
+      for await (const events of logBatches(readOptions)) {
+        for (const event of events) yield event
+      }
+    },
+
+    readAllBatches(readOptions: ReadAllOptions = {}) {
+      return logBatches(readOptions)
     },
 
     async head(): Promise<LogHead | undefined> {
@@ -245,22 +263,33 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
 
     async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined> {
       return use('loading a checkpoint', () => {
-        const row = statements.loadCheckpoint.get(name)
-        return (
-          row && { name: row.name, version: row.version, position: row.position, state: row.state }
-        )
+        try {
+          return checkpoints.load(name)
+        } catch (error) {
+          if (!(error instanceof MissingCheckpointParts)) throw error
+          throw new LedgerError(
+            'CORRUPT_LOG',
+            `SQLite file ${path}: ${error.message}; the file was damaged or edited by hand. Delete the checkpoint (the projection then rebuilds) or restore the file from a backup.`,
+            { details: { path, checkpoint: name } },
+          )
+        }
       })
     },
 
     async saveCheckpoint(checkpoint: ProjectionCheckpoint): Promise<void> {
       use('saving a checkpoint', () => {
         refuseReadonly('saving checkpoints')
-        statements.saveCheckpoint.run(
-          checkpoint.name,
-          checkpoint.version,
-          checkpoint.position,
-          checkpoint.state,
-        )
+        checkpoints.save(checkpoint, checkpoint.parts)
+      })
+    },
+
+    async saveCheckpointParts(
+      checkpoint: Omit<ProjectionCheckpoint, 'parts'>,
+      parts: Iterable<string>,
+    ): Promise<void> {
+      use('saving a checkpoint', () => {
+        refuseReadonly('saving checkpoints')
+        checkpoints.save(checkpoint, parts)
       })
     },
 

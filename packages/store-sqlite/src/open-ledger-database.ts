@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs'
 import { LedgerError, isLedgerError } from '@plafond/core'
 import Database from 'better-sqlite3'
 import {
-  LEDGER_TABLES,
   PLAFOND_APPLICATION_ID,
   SCHEMA_MIGRATIONS,
   SCHEMA_VERSION,
+  ledgerTables,
 } from './schema-migrations.js'
 import { translateSqliteError } from './sqlite-error.js'
 import type { ResolvedSqliteStoreOptions } from './sqlite-store-options.js'
@@ -62,11 +62,12 @@ function checkKind(kind: FileKind, options: OpenLedgerOptions): void {
           'Upgrade @plafond/store-sqlite to open it.',
         )
       }
-      if (options.readonly && kind.version < SCHEMA_VERSION) {
+      // A read-only store reads an older schema as it is (see `LedgerFile`), if it has tables.
+      if (options.readonly && kind.version < 1) {
         throw incompatible(
           options.path,
-          `its schema (version ${kind.version}) predates this @plafond/store-sqlite (version ${SCHEMA_VERSION}) and a read-only store cannot migrate it`,
-          'Open it once without `readonly` to migrate it.',
+          `its schema (version ${kind.version}) was never created and a read-only store cannot create it`,
+          'Open it once without `readonly` to create it.',
         )
       }
       return
@@ -98,17 +99,17 @@ function migrate(db: Database.Database, options: OpenLedgerOptions): void {
   }).immediate()
 }
 
-function checkTables(db: Database.Database, path: string): void {
+function checkTables(db: Database.Database, path: string, version: number): void {
   const present = new Set(
     (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     ).map((row) => row.name),
   )
-  const missing = LEDGER_TABLES.filter((table) => !present.has(table))
+  const missing = ledgerTables(version).filter((table) => !present.has(table))
   if (missing.length > 0) {
     throw new LedgerError(
       'INCOMPATIBLE_STORE',
-      `${path} says it is a Plafond ledger of schema version ${SCHEMA_VERSION}, but table ${missing.join(', ')} is missing: the file was damaged or edited by hand. Restore it from a backup.`,
+      `${path} says it is a Plafond ledger of schema version ${version}, but table ${missing.join(', ')} is missing: the file was damaged or edited by hand. Restore it from a backup.`,
       { details: { path, missing } },
     )
   }
@@ -130,12 +131,22 @@ function configure(db: Database.Database, options: OpenLedgerOptions): void {
   db.pragma('foreign_keys = ON')
 }
 
+/** An open ledger file and the schema version its tables have. */
+export interface LedgerFile {
+  readonly db: Database.Database
+  /**
+   * `SCHEMA_VERSION`, except for a read-only store on a file of an older schema, which it reads as
+   * it is (a read-only connection cannot migrate).
+   */
+  readonly version: number
+}
+
 /**
  * Opens (or creates) a ledger file: first reads its header and catalogue without writing, refusing a
  * file of another program or of a newer schema with `INCOMPATIBLE_STORE`; only then switches to WAL,
  * sets the connection's pragmas and applies missing migrations.
  */
-export function openLedgerDatabase(options: OpenLedgerOptions): Database.Database {
+export function openLedgerDatabase(options: OpenLedgerOptions): LedgerFile {
   if (options.readonly && !existsSync(options.path)) {
     throw new LedgerError(
       'STORE_UNAVAILABLE',
@@ -175,8 +186,9 @@ export function openLedgerDatabase(options: OpenLedgerOptions): Database.Databas
     if (!options.readonly && !(kind.kind === 'ledger' && kind.version === SCHEMA_VERSION)) {
       migrate(db, options)
     }
-    checkTables(db, options.path)
-    return db
+    const version = options.readonly && kind.kind === 'ledger' ? kind.version : SCHEMA_VERSION
+    checkTables(db, options.path, version)
+    return { db, version }
   } catch (error) {
     db.close()
     if (isLedgerError(error)) throw error

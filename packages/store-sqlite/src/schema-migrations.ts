@@ -10,6 +10,8 @@ export interface SchemaMigration {
   readonly version: number
   readonly description: string
   readonly sql: string
+  /** The tables a file of this version has: their absence means it is not what it claims. */
+  readonly tables: readonly string[]
 }
 
 /**
@@ -59,16 +61,40 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         state TEXT NOT NULL
       ) STRICT;
     `,
+    tables: ['events', 'log_head', 'command_outcomes', 'projection_checkpoints'],
+  },
+  {
+    version: 2,
+    description: 'projection checkpoints in parts',
+    sql: `
+      -- A checkpoint's state is kept in parts (rows of about a megabyte) so that neither the
+      -- projection runner nor SQLite holds a large state's text whole. A checkpoint saved whole
+      -- by schema 1 becomes its only part; the runner still reads that text.
+      CREATE TABLE projection_checkpoint_parts (
+        name TEXT NOT NULL REFERENCES projection_checkpoints (name) ON DELETE CASCADE,
+        part INTEGER NOT NULL CHECK (part >= 0),
+        body TEXT NOT NULL,
+        PRIMARY KEY (name, part)
+      ) STRICT;
+      INSERT INTO projection_checkpoint_parts (name, part, body)
+        SELECT name, 0, state FROM projection_checkpoints;
+      ALTER TABLE projection_checkpoints ADD COLUMN parts INTEGER NOT NULL DEFAULT 1 CHECK (parts >= 0);
+      ALTER TABLE projection_checkpoints DROP COLUMN state;
+    `,
+    tables: [
+      'events',
+      'log_head',
+      'command_outcomes',
+      'projection_checkpoints',
+      'projection_checkpoint_parts',
+    ],
   },
 ]
 
 /** The schema version this package writes and reads: the last migration's. */
 export const SCHEMA_VERSION = SCHEMA_MIGRATIONS[SCHEMA_MIGRATIONS.length - 1]!.version
 
-/** Tables a file of the current schema has; their absence means the file is not what it claims. */
-export const LEDGER_TABLES = [
-  'events',
-  'log_head',
-  'command_outcomes',
-  'projection_checkpoints',
-] as const
+/** The tables a ledger file of schema `version` has (a version this package knows). */
+export function ledgerTables(version: number): readonly string[] {
+  return SCHEMA_MIGRATIONS.find((migration) => migration.version === version)?.tables ?? []
+}

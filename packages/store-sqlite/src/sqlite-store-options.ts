@@ -17,7 +17,10 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number
   /** Events fetched per query by `readAll` and `readStream` when the caller does not say; 1000 by default. */
   readonly batchSize?: number
-  /** Opens an existing, current ledger for reading only: appends and checkpoint saves are refused. */
+  /**
+   * Opens an existing ledger for reading only: appends and checkpoint saves are refused, and a file
+   * of an older schema is read as it is (a read-only store cannot migrate it).
+   */
   readonly readonly?: boolean
 }
 

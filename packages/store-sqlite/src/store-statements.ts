@@ -16,17 +16,9 @@ export interface OutcomeRow {
   readonly recorded_at: string
 }
 
-/** A row of `projection_checkpoints`. */
-export interface CheckpointRow {
-  readonly name: string
-  readonly version: number
-  readonly position: string
-  readonly state: string
-}
-
 type EventValues = [number, string, string, number, string, number, string, string, string, string]
 
-/** Every statement the store runs, prepared once when it opens. */
+/** Every statement the store runs on the log and outcomes, prepared once when it opens. */
 export interface StoreStatements {
   readonly streamVersion: Database.Statement<[string], number>
   readonly outcomeExists: Database.Statement<[string], number>
@@ -37,8 +29,6 @@ export interface StoreStatements {
   readonly findOutcome: Database.Statement<[string], OutcomeRow>
   readonly readAll: Database.Statement<[number, number], EventRow>
   readonly readStream: Database.Statement<[string, number, number, number], EventRow>
-  readonly loadCheckpoint: Database.Statement<[string], CheckpointRow>
-  readonly saveCheckpoint: Database.Statement<[string, number, string, string]>
 }
 
 /** Prepares the store's statements on an open ledger database. */
@@ -78,12 +68,5 @@ export function prepareStoreStatements(db: Database.Database): StoreStatements {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
       )
       .raw(),
-    loadCheckpoint: db.prepare<[string], CheckpointRow>(
-      'SELECT name, version, position, state FROM projection_checkpoints WHERE name = ?',
-    ),
-    saveCheckpoint: db.prepare<[string, number, string, string]>(
-      `INSERT INTO projection_checkpoints (name, version, position, state) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state`,
-    ),
   }
 }

@@ -83,7 +83,12 @@ export interface ProjectionCheckpoint {
   readonly name: string
   readonly version: number
   readonly position: string
-  readonly state: string
+  /**
+   * The state as text, in parts kept in order (the projection runner writes parts of about a
+   * megabyte, so that no store or caller holds a large state's text whole). A store keeps them as
+   * they are, and saves them in the same transaction as the name, version and position.
+   */
+  readonly parts: readonly string[]
 }
 
 /**
@@ -102,14 +107,34 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>
   /** Reads the whole log in position order, in batches. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
+  /**
+   * The same events as `readAll`, in the same order, handed over a batch at a time (each of at
+   * most `batchSize` events, none empty): a consumer that folds a whole log pays one step of
+   * asynchronous iteration per batch instead of per event. Optional: without it, consumers group
+   * what `readAll` yields.
+   */
+  readAllBatches?(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>
   /** The last event's position and hash, or undefined for an empty log. */
   head(): Promise<LogHead | undefined>
   /** The first outcome recorded for a command id. */
   findOutcome(commandId: string): Promise<CommandOutcome | undefined>
   /** A projection's saved checkpoint. */
   loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined>
-  /** Saves a projection's checkpoint, replacing the previous one. */
+  /**
+   * Saves a projection's checkpoint, replacing the previous one (all its parts) in one
+   * transaction: a failed save leaves the previous checkpoint whole.
+   */
   saveCheckpoint(checkpoint: ProjectionCheckpoint): Promise<void>
+  /**
+   * `saveCheckpoint` with the parts taken from `parts` one at a time, each written before the next
+   * is asked for, in the same one transaction: the caller never holds a large state's text whole.
+   * When `parts` throws, nothing is saved. Optional: without it, callers collect the parts and call
+   * `saveCheckpoint`.
+   */
+  saveCheckpointParts?(
+    checkpoint: Omit<ProjectionCheckpoint, 'parts'>,
+    parts: Iterable<string>,
+  ): Promise<void>
   /** Releases the store's resources; later calls throw `STORE_CLOSED`. */
   close(): Promise<void>
 }

@@ -5,8 +5,10 @@ import { EventDispatch } from '../fold/event-dispatch.js'
 import type { ReadMode } from '../fold/read-event.js'
 import type { TimeWindow } from '../fold/time-window.js'
 import type { AnyProjection, StateOf, StatesOf } from '../projection.js'
+import { stateFromParts } from './checkpoint-parts.js'
+import { logBatches } from './log-batches.js'
 import { comparePositions, nextPosition, START } from './positions.js'
-import { deserializeState, serializeState } from './state-codec.js'
+import { saveCheckpoint } from './save-checkpoint.js'
 
 /** Options of `createProjectionRunner`. */
 export interface ProjectionRunnerOptions<Ps extends readonly AnyProjection[]> {
@@ -99,8 +101,8 @@ function checkCount(name: string, value: number): void {
 
 /**
  * Creates a runner for `projections` over `store`. Checkpoints are the store's
- * (`loadCheckpoint`/`saveCheckpoint`): `{ name, version, position, state }`, the state serialized
- * canonically with its amounts exact.
+ * (`loadCheckpoint`/`saveCheckpoint`): `{ name, version, position, parts }`, the state written in
+ * parts of about a megabyte with its amounts exact (see `stateToParts`).
  *
  * ```ts
  * const runner = createProjectionRunner({ store: ledger.store, projections: standardProjections })
@@ -132,7 +134,7 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
       if (checkpoint !== undefined && checkpoint.version === projection.version) {
         loaded.push({
           projection,
-          state: deserializeState(checkpoint.state),
+          state: stateFromParts(checkpoint.parts),
           position: checkpoint.position,
           published: false,
         })
@@ -202,12 +204,8 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
 
   async function save(list: readonly Entry[]): Promise<void> {
     for (const entry of list) {
-      await store.saveCheckpoint({
-        name: entry.projection.name,
-        version: entry.projection.version,
-        position: entry.position,
-        state: serializeState(entry.state),
-      })
+      const { name, version } = entry.projection
+      await saveCheckpoint(store, { name, version, position: entry.position }, entry.state)
     }
   }
 
@@ -228,14 +226,11 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
     // nine times the last save's duration keeps saves under a tenth of the catch-up (ADR 9).
     let savedAt = performance.now()
     let lastSaveMs = 0
-    let batch: RecordedEvent[] = []
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return
+    for await (const batch of logBatches(store, { fromPosition: nextPosition(from), batchSize })) {
       apply(list, batch)
       applied += batch.length
       sinceSave += batch.length
       unsaved = true
-      batch = []
       if (sinceSave >= checkpointEvery && performance.now() - savedAt >= 9 * lastSaveMs) {
         const started = performance.now()
         await save(list)
@@ -245,11 +240,6 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
         unsaved = false
       }
     }
-    for await (const recorded of store.readAll({ fromPosition: nextPosition(from), batchSize })) {
-      batch.push(recorded)
-      if (batch.length >= batchSize) await flush()
-    }
-    await flush()
     if (unsaved) await save(list)
     for (const entry of list) {
       if (!entry.published) {

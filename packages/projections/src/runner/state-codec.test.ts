@@ -1,37 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { foldProjections } from '../fold/fold-projections.js'
-import { emptyTable, isTable } from '../state/table.js'
+import { emptyTable } from '../state/table.js'
 import { standardProjections } from '../standard/standard-projections.js'
 import { runScenario, scenarioArbitrary } from '../test-support/ledger-scenario.js'
 import { deserializeState, serializeState } from './state-codec.js'
-
-/** Projection-state-like values: rows, tables (objects without prototype), arrays, bigint cents. */
-const stateValue = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.string(),
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(
-      fc.string({ minLength: 1 }).filter((k) => !k.startsWith('$') && k !== '__proto__'),
-      tie('value'),
-      { maxKeys: 4 },
-    ),
-    fc
-      .dictionary(fc.string(), tie('value'), { maxKeys: 4 })
-      .map((entries) => Object.assign(emptyTable<unknown>() as Record<string, unknown>, entries)),
-  ),
-})).value
-
-function sameTables(a: unknown, b: unknown): boolean {
-  if (a === null || typeof a !== 'object') return true
-  if (isTable(a) !== isTable(b as object)) return false
-  return Object.keys(a).every((key) => sameTables((a as never)[key], (b as never)[key]))
-}
+import { sameTables, stateValue } from './state-arbitrary.js'
 
 describe('serializeState / deserializeState', () => {
   test('a state reads back equal, bigint and tables included, and writes back to the same text', () => {

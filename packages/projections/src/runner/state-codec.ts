@@ -129,7 +129,8 @@ function firstUnencodable(
   }
 }
 
-function unencodableError(state: unknown): TypeError {
+/** The error for a state holding a value that JSON cannot carry exactly, naming its path. */
+export function unencodableError(state: unknown): TypeError {
   const found = firstUnencodable(state, 'state') ?? { path: 'state', value: state }
   if (typeof found.value === 'number') {
     return new TypeError(

@@ -143,16 +143,17 @@ export function describeDataRoundTrip(stores: ContractStores): void {
       const meta = { ...newTestEvent().meta }
       const event = { ...newTestEvent({ data }), meta }
       await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [event] }])
-      const checkpoint = { name: 'p', version: 1, position: '1', state: 'before' }
+      const parts = ['before', 'and after']
+      const checkpoint = { name: 'p', version: 1, position: '1', parts }
       await store.saveCheckpoint(checkpoint)
       data.list.push('b')
       data.inner.value = 'after'
       ;(meta as { actorId: string }).actorId = 'someone-else'
-      checkpoint.state = 'after'
+      checkpoint.parts = ['after']
       const [read] = await readEvents(store.readAll())
       expect(read!.data).toStrictEqual({ list: ['a'], inner: { value: 'before' } })
       expect(read!.meta.actorId).toBe('store-contract')
-      expect((await store.loadCheckpoint('p'))?.state).toBe('before')
+      expect((await store.loadCheckpoint('p'))?.parts).toEqual(['before', 'and after'])
     })
   })
 }

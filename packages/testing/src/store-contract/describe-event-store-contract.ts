@@ -1,6 +1,7 @@
 import { describe } from 'vitest'
 import { useContractStores } from './contract-stores.js'
 import { describeAtomicAppends } from './describe-atomic-appends.js'
+import { describeBatchReads } from './describe-batch-reads.js'
 import { describeCheckpoints } from './describe-checkpoints.js'
 import { describeConcurrency } from './describe-concurrency.js'
 import { describeDataRoundTrip } from './describe-data-round-trip.js'
@@ -16,7 +17,8 @@ import type { EventStoreContractFactory } from './event-store-contract-factory.j
 /**
  * The `EventStore` conformance suite: registers, under `describe(name)`, the vitest tests every
  * adapter must pass (expected versions, atomic multi-stream appends, ordering and batched reads,
- * concurrent appends, idempotency records, checkpoints, head and hash chain, data round trip,
+ * `readAllBatches` when the store has it, concurrent appends, idempotency records, checkpoints in
+ * parts, head and hash chain, data round trip,
  * close, and continuity across reopen when the factory can reopen). Call it at the top level of
  * a test file; each test gets a fresh store from `factory`.
  *
@@ -33,6 +35,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreCont
     describeExpectedVersions(stores)
     describeAtomicAppends(stores)
     describeLogReads(stores)
+    describeBatchReads(stores)
     describeStreamReads(stores)
     describeConcurrency(stores)
     describeIdempotencyRecords(stores)

@@ -67,7 +67,7 @@ export function describeReopenContinuity(stores: ContractStores): void {
         name: 'framework-overview',
         version: 3,
         position: '1',
-        state: '{"committed":"0.00"}',
+        parts: ['{"committed":', '"0.00"}'],
       }
       await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [newTestEvent()] }], {
         outcomes: [ok],

@@ -19,7 +19,7 @@ const CALLS: readonly (readonly [string, (store: EventStore) => Promise<unknown>
   ['loadCheckpoint', (store) => store.loadCheckpoint('p')],
   [
     'saveCheckpoint',
-    (store) => store.saveCheckpoint({ name: 'p', version: 1, position: '1', state: '{}' }),
+    (store) => store.saveCheckpoint({ name: 'p', version: 1, position: '1', parts: ['{}'] }),
   ],
 ]
 
