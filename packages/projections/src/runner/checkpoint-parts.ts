@@ -59,20 +59,21 @@ export function* stateParts(state: unknown, partCharacters = PART_CHARACTERS): G
         throw new Unencodable()
     }
   }
-  let runs: string[] = []
+  // The part being written, in pieces: `[`, a run, `,`, a run, …; one join makes it one flat string.
+  let pieces: string[] = [`${HEADER}[`]
   let size = 0
-  let first = true
   /** Writes one run; returns its length. */
   const write = (run: unknown[]): number => {
     const text = JSON.stringify(run, replacer)
-    runs.push(text)
+    if (size > 0) pieces.push(',')
+    pieces.push(text)
     size += text.length
     return text.length
   }
   const part = (): string => {
-    const text = `${first ? HEADER : ''}[${runs.join(',')}]`
-    first = false
-    runs = []
+    pieces.push(']')
+    const text = pieces.join('')
+    pieces = ['[']
     size = 0
     return text
   }
@@ -101,7 +102,7 @@ export function* stateParts(state: unknown, partCharacters = PART_CHARACTERS): G
     if (error instanceof Unencodable) throw unencodableError(state)
     throw error
   }
-  if (runs.length > 0 || first) yield part()
+  if (size > 0) yield part()
 }
 
 /** Turns the tags of a parsed value into amounts and tables, in place. */

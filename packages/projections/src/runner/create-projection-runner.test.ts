@@ -211,6 +211,38 @@ describe('createProjectionRunner', () => {
     expect(serialized(batched.states())).toEqual(expected)
   })
 
+  test('a long catch-up saves along the way, but not within checkpointEvery positions of the head', async () => {
+    const { ledger } = await bookedLedger(
+      Array.from({ length: 30 }, (_, i) => award(`BC-${i}`, '10')),
+    )
+    const head = Number((await ledger.store.head())!.position)
+    const savedAt = async (checkpointEvery: number): Promise<number[]> => {
+      const positions: number[] = []
+      const store: EventStore = {
+        ...ledger.store,
+        readAll: (options) => ledger.store.readAll(options),
+        head: () => ledger.store.head(),
+        loadCheckpoint: async () => undefined,
+        async saveCheckpoint(checkpoint) {
+          if (checkpoint.name === 'overview') positions.push(Number(checkpoint.position))
+        },
+      }
+      await createProjectionRunner({
+        store,
+        projections: standardProjections,
+        batchSize: 1,
+        checkpointEvery,
+      }).catchUp()
+      return positions
+    }
+    // The first save comes as soon as checkpointEvery events are applied, if the head is far.
+    const far = await savedAt(Math.floor(head / 3))
+    expect(far[0]).toBe(Math.floor(head / 3))
+    expect(far.at(-1)).toBe(head)
+    // Here the first candidate is within checkpointEvery of the head: only the final save.
+    expect(await savedAt(Math.ceil((head * 2) / 3))).toEqual([head])
+  })
+
   test('a projection whose version changed rebuilds by itself, to an identical state', async () => {
     const { ledger } = await bookedLedger([])
     await ledger.execute(award('BC-1', '1000'), { actor: EVERYONE })

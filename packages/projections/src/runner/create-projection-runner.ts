@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@plafond/core'
+import type { EventStore, LogHead, RecordedEvent } from '@plafond/core'
 import { freeze, produce, type Draft } from 'immer'
 import { checkProjectionNames, foldProjectionsAsync } from '../fold/fold-projections.js'
 import { EventDispatch } from '../fold/event-dispatch.js'
@@ -21,7 +21,8 @@ export interface ProjectionRunnerOptions<Ps extends readonly AnyProjection[]> {
   /**
    * During a long catch-up, save checkpoints after at least this many events; 100 000 by default.
    * Each save serializes whole states, so its cost grows with the books, not with the batch: the
-   * runner also waits, between two saves, nine times as long as the last save took.
+   * runner also waits, between two saves, nine times as long as the last save took, and skips
+   * saves within this many positions of the log's head, since the catch-up saves at its end.
    */
   readonly checkpointEvery?: number
   /**
@@ -209,6 +210,13 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
     }
   }
 
+  /** The head, and the position from which a catch-up is within `checkpointEvery` of it. */
+  function nearHeadFrom(head: LogHead | undefined): { head: string; from: string } {
+    const position = BigInt(head?.position ?? START)
+    const from = position - BigInt(checkpointEvery)
+    return { head: position.toString(), from: (from > 0n ? from : 0n).toString() }
+  }
+
   async function run(): Promise<CatchUpResult> {
     let rebuilt: string[] = []
     if (entries === undefined) {
@@ -226,12 +234,22 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
     // nine times the last save's duration keeps saves under a tenth of the catch-up (ADR 9).
     let savedAt = performance.now()
     let lastSaveMs = 0
+    // The catch-up saves at its end anyway: no save within `checkpointEvery` positions of the head
+    // (positions may have gaps, so that is at most as many events). A log that grows meanwhile
+    // moves the head on.
+    let nearHead = nearHeadFrom(await store.head())
     for await (const batch of logBatches(store, { fromPosition: nextPosition(from), batchSize })) {
       apply(list, batch)
       applied += batch.length
       sinceSave += batch.length
       unsaved = true
-      if (sinceSave >= checkpointEvery && performance.now() - savedAt >= 9 * lastSaveMs) {
+      const last = batch[batch.length - 1]!.position
+      if (comparePositions(last, nearHead.head) > 0) nearHead = nearHeadFrom(await store.head())
+      if (
+        sinceSave >= checkpointEvery &&
+        comparePositions(last, nearHead.from) < 0 &&
+        performance.now() - savedAt >= 9 * lastSaveMs
+      ) {
         const started = performance.now()
         await save(list)
         savedAt = performance.now()
