@@ -108,6 +108,11 @@ type Pending =
 
 const defaultDelay = (attempt: number): number => Math.min(2 ** (attempt - 2), 50)
 
+/** The weight of the past in the ledger's stale-cache rate (about the last twenty commands). */
+const STALE_DECAY = 0.95
+/** The stale-cache rate above which first attempts read the streams' tails before deciding. */
+const FRESH_FIRST_ABOVE = 0.1
+
 /**
  * Creates a ledger over a store (in memory by default).
  *
@@ -227,18 +232,30 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     return events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
   }
 
+  // How often, lately, this ledger's cached states were behind the store when a command started:
+  // a moving average over about the last twenty commands, fed by first attempts refused for a
+  // version conflict and by fresh reads that found another writer's events. Above
+  // `FRESH_FIRST_ABOVE`, first attempts read each stream's tail before deciding (one query)
+  // instead of deciding on the cache and having the append refused (a transaction, then the same
+  // read): several processes writing the same streams. A lone writer never pays the read.
+  let staleRate = 0
+
   /** Runs attempts until one commits, retrying on version conflicts up to `maxAttempts`. */
   async function withRetries<T>(
     what: () => string,
-    attempt: (fresh: boolean, lookup: boolean) => Promise<T>,
+    attempt: (fresh: boolean, lookup: boolean, report: { behind: boolean }) => Promise<T>,
   ): Promise<T> {
     let lastConflict: LedgerError | undefined
     for (let n = 1; n <= maxAttempts; n++) {
       if (n > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
+      const report = { behind: false }
       try {
-        return await attempt(n > 1, n > 1)
+        const result = await attempt(n > 1 || staleRate > FRESH_FIRST_ABOVE, n > 1, report)
+        if (n === 1) staleRate = staleRate * STALE_DECAY + (report.behind ? 1 - STALE_DECAY : 0)
+        return result
       } catch (error) {
         if (!isLedgerError(error, 'CONCURRENCY_CONFLICT')) throw error
+        if (n === 1) staleRate = staleRate * STALE_DECAY + (1 - STALE_DECAY)
         lastConflict = error
       }
     }
@@ -279,7 +296,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     try {
       return await withRetries(
         () => `${command.type} ${command.commandId}`,
-        async (fresh, lookup) => {
+        async (fresh, lookup, report) => {
           const work = new WorkingSet(store, cache, fresh, true)
           if (
             target.withFramework === true &&
@@ -302,6 +319,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             lookup,
             recordedAt,
           )
+          report.behind = work.behind
           if (outcomes.length === 0) return pending.kind === 'done' ? pending.result : never()
           const appended = await store.append(work.writes(), { outcomes })
           work.commit()
@@ -338,7 +356,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     try {
       return await withRetries(
         () => `A batch of ${inputs.length} commands`,
-        async (fresh, lookup) => {
+        async (fresh, lookup, report) => {
           const work = new WorkingSet(store, cache, fresh)
           const outcomes: CommandOutcome[] = []
           const recordedAt = clock().toISOString()
@@ -383,6 +401,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             }
             pendings.push(pending)
           }
+          report.behind = work.behind
           const appended =
             outcomes.length === 0 ? { events: [] } : await store.append(work.writes(), { outcomes })
           work.commit()

@@ -85,6 +85,7 @@ export class WorkingSet {
   readonly #cache: StateCache
   readonly #fresh: boolean
   readonly #deferred: boolean
+  #behind = false
   /** The decided events by stream, in decision order; consecutive events of a stream together. */
   readonly #segments: {
     readonly stream: string
@@ -111,11 +112,17 @@ export class WorkingSet {
   #entry<K extends StreamKind>(stream: string, kind: K): Entry<K> | Promise<Entry<K>> {
     const existing = this.#entries.get(stream)
     if (existing) return existing as Entry<K>
-    const cached = this.#fresh ? undefined : this.#cache.get<K>(stream)
-    if (cached) return this.#adopt(stream, cached)
-    return loadStream(this.#store, this.#cache, stream, kind, this.#fresh).then((snapshot) =>
-      this.#adopt(stream, snapshot),
-    )
+    const cached = this.#cache.get<K>(stream)
+    if (cached && !this.#fresh) return this.#adopt(stream, cached)
+    return loadStream(this.#store, this.#cache, stream, kind, this.#fresh).then((snapshot) => {
+      if (cached && snapshot.version > cached.version) this.#behind = true
+      return this.#adopt(stream, snapshot)
+    })
+  }
+
+  /** Whether a fresh read found events the cache did not have: another writer moved a stream. */
+  get behind(): boolean {
+    return this.#behind
   }
 
   #adopt<K extends StreamKind>(stream: string, snapshot: StreamSnapshot<K>): Entry<K> {
