@@ -2,7 +2,7 @@ import type { ProjectionCheckpoint } from '@plafond/core'
 import type { Pool, PoolClient } from 'pg'
 import type { StoreTables } from './store-tables.js'
 
-/** About how many characters of parts one INSERT carries: a few parts of a megabyte. */
+/** About how many characters of parts one INSERT carries. */
 const INSERT_CHARACTERS = 4 << 20
 
 /** At most this many parts per INSERT (three parameters each). */

@@ -73,7 +73,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     version: 2,
     description: 'projection checkpoints in parts',
     sql: (t) => `
-      -- A checkpoint's state is kept in parts (rows of about a megabyte) so that neither the
+      -- A checkpoint's state is kept in parts (rows of bounded size) so that neither the
       -- projection runner nor the driver holds a large state's text whole. A checkpoint saved
       -- whole by schema 1 becomes its only part.
       CREATE TABLE ${t.projectionCheckpointParts} (

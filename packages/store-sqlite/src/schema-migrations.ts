@@ -67,7 +67,7 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     version: 2,
     description: 'projection checkpoints in parts',
     sql: `
-      -- A checkpoint's state is kept in parts (rows of about a megabyte) so that neither the
+      -- A checkpoint's state is kept in parts (rows of bounded size) so that neither the
       -- projection runner nor SQLite holds a large state's text whole. A checkpoint saved whole
       -- by schema 1 becomes its only part; the runner still reads that text.
       CREATE TABLE projection_checkpoint_parts (

@@ -84,8 +84,8 @@ export interface ProjectionCheckpoint {
   readonly version: number
   readonly position: string
   /**
-   * The state as text, in parts kept in order (the projection runner writes parts of about a
-   * megabyte, so that no store or caller holds a large state's text whole). A store keeps them as
+   * The state as text, in parts kept in order (the projection runner writes parts of about 64 KB,
+   * so that no store or caller holds a large state's text whole). A store keeps them as
    * they are, and saves them in the same transaction as the name, version and position.
    */
   readonly parts: readonly string[]

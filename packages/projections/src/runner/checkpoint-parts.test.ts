@@ -55,11 +55,12 @@ describe('stateToParts / stateFromParts', () => {
     expect(isTable((back.contracts['C-7'] as { byMonth: object }).byMonth)).toBe(true)
   })
 
-  test('by default a part holds about a megabyte: a small state is one part', () => {
+  test('by default a part holds about 64 KB: a small state is one part', () => {
     expect(stateToParts(callOffs(10))).toHaveLength(1)
     const parts = stateToParts(callOffs(20_000))
-    expect(parts.length).toBeGreaterThan(2)
-    expect(parts.length).toBeLessThan(12)
+    const size = parts.reduce((sum, part) => sum + part.length, 0)
+    expect(parts.length).toBeGreaterThan(size / (80 * 1024))
+    expect(parts.length).toBeLessThan(size / (48 * 1024))
   })
 
   test('a state that is itself a table, tables of tables and empty tables come back as tables', () => {

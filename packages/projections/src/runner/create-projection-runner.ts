@@ -103,7 +103,7 @@ function checkCount(name: string, value: number): void {
 /**
  * Creates a runner for `projections` over `store`. Checkpoints are the store's
  * (`loadCheckpoint`/`saveCheckpoint`): `{ name, version, position, parts }`, the state written in
- * parts of about a megabyte with its amounts exact (see `stateToParts`).
+ * parts of about 64 KB with its amounts exact (see `stateToParts`).
  *
  * ```ts
  * const runner = createProjectionRunner({ store: ledger.store, projections: standardProjections })
