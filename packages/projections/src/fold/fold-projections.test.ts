@@ -46,11 +46,32 @@ describe('foldProjections', () => {
       fc.asyncProperty(scenarioArbitrary(10, 40), async (scenario) => {
         const { events } = await runScenario(scenario)
         const direct = serialized(foldProjections(events, standardProjections))
-        // Without `handles`, every event reaches every evolve: a projection that forgot a type in
-        // its list would differ here.
-        const unrouted = standardProjections.map(({ handles: _handles, ...rest }) => rest)
+        // Without `handles` and `keyed`, every event reaches every evolve: a projection that
+        // forgot a type in its list, or whose keyed part does not do what its evolve does, would
+        // differ here.
+        const unrouted = standardProjections.map(
+          ({ handles: _handles, keyed: _keyed, ...rest }) => rest,
+        )
         expect(serialized(foldWithImmer(events, unrouted))).toEqual(direct)
+        expect(serialized(foldProjections(events, unrouted))).toEqual(direct)
       }),
+      { numRuns: 8 },
+    )
+  })
+
+  test('any subset of the standard projections, in any order, folds to the same states', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioArbitrary(10, 40),
+        fc.shuffledSubarray([...standardProjections], { minLength: 1 }),
+        async (scenario, subset) => {
+          const { events } = await runScenario(scenario)
+          const all = serialized(foldProjections(events, standardProjections))
+          // The projections sharing a key find their entries together: fewer members, other slots.
+          const some = serialized(foldProjections(events, subset))
+          for (const { name } of subset) expect(some[name]).toBe(all[name])
+        },
+      ),
       { numRuns: 8 },
     )
   })
@@ -142,5 +163,9 @@ describe('foldProjections', () => {
       hash: '0'.repeat(64),
     }
     expect(() => foldProjections([event], standardProjections)).toThrow(/unknown type SomethingNew/)
+    // Same length and first letter as ServiceCertified: routed by both, then compared in full.
+    expect(() =>
+      foldProjections([{ ...event, type: 'ServiceXertified' }], standardProjections),
+    ).toThrow(/unknown type ServiceXertified/)
   })
 })

@@ -1,7 +1,7 @@
-import type { LedgerEvent, RecordedEvent } from '@plafond/core'
+import type { RecordedEvent } from '@plafond/core'
 import { freeze } from 'immer'
 import type { AnyProjection, StatesOf } from '../projection.js'
-import { EventDispatch, type Route } from './event-dispatch.js'
+import { InPlaceFold } from './in-place-fold.js'
 import type { ReadMode } from './read-event.js'
 import { inWindow, normalizeWindow, type TimeWindow } from './time-window.js'
 
@@ -26,24 +26,6 @@ export function checkProjectionNames(projections: readonly AnyProjection[]): voi
       )
     }
     seen.add(projection.name)
-  }
-}
-
-/**
- * The bulk-replay loop: applies each event to the states of the projections that read it, in
- * place, with no `produce` per event (immer's per-event cost is several times the work itself;
- * see ADR 5). `states[i]` is the private mutable state of `projections[i]`.
- */
-function applyInPlace(
-  projections: readonly AnyProjection[],
-  states: unknown[],
-  event: LedgerEvent,
-  route: Route,
-): void {
-  const indexes = route.projections
-  for (let k = 0; k < indexes.length; k++) {
-    const i = indexes[k]!
-    projections[i]!.evolve(states[i], event)
   }
 }
 
@@ -78,14 +60,20 @@ export function foldProjections<const Ps extends readonly AnyProjection[]>(
   checkProjectionNames(projections)
   const window = normalizeWindow(options)
   const filtered = window.asOf !== undefined || window.asKnownAt !== undefined
-  const dispatch = new EventDispatch(projections, options.read ?? 'trust')
-  const states = projections.map((projection) => projection.initialState() as unknown)
-  for (const recorded of events) {
-    if (filtered && !inWindow(recorded, window)) continue
-    const route = dispatch.route(recorded.type)
-    applyInPlace(projections, states, dispatch.read(recorded, route), route)
+  const fold = new InPlaceFold(projections, options.read ?? 'trust')
+  if (Array.isArray(events)) {
+    // An index, not `for…of`: a loop that stays unoptimized allocates an iterator result per event.
+    const list = events as readonly RecordedEvent[]
+    for (let i = 0; i < list.length; i++) {
+      const recorded = list[i]!
+      if (!filtered || inWindow(recorded, window)) fold.apply(recorded)
+    }
+  } else {
+    for (const recorded of events) {
+      if (!filtered || inWindow(recorded, window)) fold.apply(recorded)
+    }
   }
-  return statesByName(projections, states, options.freeze ?? true)
+  return statesByName(projections, fold.states, options.freeze ?? true)
 }
 
 /** `foldProjections` over an asynchronous stream, such as `ledger.readAll()` or `store.readAll()`. */
@@ -97,12 +85,10 @@ export async function foldProjectionsAsync<const Ps extends readonly AnyProjecti
   checkProjectionNames(projections)
   const window = normalizeWindow(options)
   const filtered = window.asOf !== undefined || window.asKnownAt !== undefined
-  const dispatch = new EventDispatch(projections, options.read ?? 'trust')
-  const states = projections.map((projection) => projection.initialState() as unknown)
+  const fold = new InPlaceFold(projections, options.read ?? 'trust')
   for await (const recorded of events) {
     if (filtered && !inWindow(recorded, window)) continue
-    const route = dispatch.route(recorded.type)
-    applyInPlace(projections, states, dispatch.read(recorded, route), route)
+    fold.apply(recorded)
   }
-  return statesByName(projections, states, options.freeze ?? true)
+  return statesByName(projections, fold.states, options.freeze ?? true)
 }

@@ -1,8 +1,14 @@
 import { formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
-import { addExecution } from '../state/execution-sums.js'
+import {
+  addExecution,
+  callOffRow,
+  EXECUTION_APPLY,
+  type ExecutionSums,
+} from '../state/execution-sums.js'
 import { sharePercent } from '../state/share-percent.js'
 import { emptyTable, type Table } from '../state/table.js'
 
@@ -53,14 +59,14 @@ export interface BeneficiaryView {
   readonly contracts: number
 }
 
-function rowOf(
+function rowIndex(
   state: Draft<BeneficiariesState>,
   frameworkId: string,
   beneficiaryId: string,
-): Draft<BeneficiaryRow> {
+): number {
   const key = `${frameworkId}/${beneficiaryId}`
   const index = state.rowOf[key]
-  if (index !== undefined) return state.rows[index]!
+  if (index !== undefined) return index
   state.rowOf[key] = state.rows.length
   state.rows.push({
     frameworkId,
@@ -76,7 +82,15 @@ function rowOf(
     lateInterest: 0n,
     contracts: 0,
   })
-  return state.rows[state.rows.length - 1]!
+  return state.rows.length - 1
+}
+
+function rowOf(
+  state: Draft<BeneficiariesState>,
+  frameworkId: string,
+  beneficiaryId: string,
+): Draft<BeneficiaryRow> {
+  return state.rows[rowIndex(state, frameworkId, beneficiaryId)]!
 }
 
 function evolveBeneficiaries(state: Draft<BeneficiariesState>, event: LedgerEvent): void {
@@ -89,10 +103,11 @@ function evolveBeneficiaries(state: Draft<BeneficiariesState>, event: LedgerEven
       return
     case 'CommitmentAwarded': {
       const d = event.data
-      const row = rowOf(state, d.frameworkId, d.beneficiaryId)
+      const index = rowIndex(state, d.frameworkId, d.beneficiaryId)
+      const row = state.rows[index]!
       row.committed += centsOf(d.amount)
       row.contracts += 1
-      state.contractRow[d.contractId] = state.rowOf[`${d.frameworkId}/${d.beneficiaryId}`]!
+      state.contractRow[d.contractId] = index
       return
     }
     case 'CommitmentModified':
@@ -136,6 +151,13 @@ function evolveBeneficiaries(state: Draft<BeneficiariesState>, event: LedgerEven
   }
 }
 
+/** A call-off's execution events, applied to its beneficiary's row. */
+const beneficiariesByCallOff: KeyedEvolve<BeneficiariesState, Draft<ExecutionSums>> = {
+  key: CALL_OFF,
+  find: callOffRow,
+  apply: EXECUTION_APPLY,
+}
+
 function viewRow(row: BeneficiaryRow): BeneficiaryView {
   return {
     frameworkId: row.frameworkId,
@@ -173,6 +195,7 @@ export const beneficiariesProjection: ViewedProjection<
   version: 1,
   initialState: () => ({ rows: [], rowOf: emptyTable(), contractRow: emptyTable() }),
   evolve: evolveBeneficiaries,
+  keyed: beneficiariesByCallOff,
   handles: [
     'ServiceCertified',
     'InvoiceRecorded',

@@ -1,9 +1,9 @@
 import { formatCents } from '@plafond/core'
 import type { ViewedProjection } from '../projection.js'
 import {
-  evolvePeriodTotals,
   initialPeriodTotals,
   PERIOD_EVENTS,
+  periodTotals,
   YEARS,
   type FrameworkPeriods,
   type PeriodTotalsState,
@@ -51,6 +51,8 @@ function viewFramework(framework: FrameworkPeriods): FrameworkBudgetYearsView {
   }
 }
 
+const yearTotals = periodTotals(YEARS)
+
 /**
  * Per budget year (the calendar year, LOLF art. 1): commitments made that year (AE), payments
  * made that year (CP) and what remains to be paid at year end (cumulative AE − cumulative CP).
@@ -64,7 +66,8 @@ export const budgetYearsProjection: ViewedProjection<
   name: 'budgetYears',
   version: 1,
   initialState: initialPeriodTotals,
-  evolve: evolvePeriodTotals(YEARS),
+  evolve: yearTotals.evolve,
+  keyed: yearTotals.keyed,
   handles: PERIOD_EVENTS,
   view: (state) =>
     [...state.frameworks]

@@ -1,6 +1,7 @@
 import { formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { EventOf, KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
 import { sharePercent } from '../state/share-percent.js'
 import { emptyTable, sortedKeys, type Table } from '../state/table.js'
@@ -126,101 +127,148 @@ export interface ContractsView {
   readonly aboveReference: number
 }
 
+type Row = Draft<ContractRow>
+
+function certify(_: unknown, row: Row, event: EventOf<'ServiceCertified'>): void {
+  row.certified += centsOf(event.data.amount)
+  if (row.lastCertifiedOn === null || event.data.certifiedOn > row.lastCertifiedOn) {
+    row.lastCertifiedOn = event.data.certifiedOn
+  }
+}
+
+function invoice(_: unknown, row: Row, event: EventOf<'InvoiceRecorded'>): void {
+  row.invoiced += centsOf(event.data.amount)
+}
+
+function pay(_: unknown, row: Row, event: EventOf<'PaymentRecorded'>): void {
+  row.paid += centsOf(event.data.amount)
+  if (row.lastPaidOn === null || event.data.paidOn > row.lastPaidOn) {
+    row.lastPaidOn = event.data.paidOn
+  }
+}
+
+function owe(_: unknown, row: Row, event: EventOf<'LatePaymentInterestDue'>): void {
+  row.lateInterest += centsOf(event.data.amount)
+}
+
+function order(_: unknown, row: Row, event: EventOf<'OrderIssued'>): void {
+  row.orders += 1
+  row.ordered += centsOf(event.data.amount)
+}
+
+function modify(_: unknown, row: Row, event: EventOf<'ContractModified'>): void {
+  const d = event.data
+  const delta = centsOf(d.delta)
+  row.amount += delta
+  row.modifications.push({
+    modificationId: d.modificationId,
+    legalBasis: d.legalBasis,
+    notifiedOn: d.notifiedOn,
+    delta,
+    newAmount: centsOf(d.newAmount),
+    newHolderId: d.newHolderId ?? null,
+    reason: d.reason,
+  })
+  if (d.newHolderId !== undefined && d.newHolderId !== row.holderId) {
+    row.formerHolderIds.push(row.holderId)
+    row.holderId = d.newHolderId
+  }
+}
+
+function close(_: unknown, row: Row, event: EventOf<'ContractClosed'>): void {
+  row.status = 'closed'
+  row.closedOn = event.data.closedOn
+  row.released = centsOf(event.data.released)
+}
+
+function contractRow(state: Draft<ContractsState>, contractId: string): Row | undefined {
+  return state.contracts[contractId]
+}
+
+/** Everything that happens to a call-off after its award, applied to its row. */
+const contractsByCallOff: KeyedEvolve<ContractsState, Row> = {
+  key: CALL_OFF,
+  find: contractRow,
+  apply: {
+    ServiceCertified: certify,
+    InvoiceRecorded: invoice,
+    PaymentRecorded: pay,
+    LatePaymentInterestDue: owe,
+    OrderIssued: order,
+    ContractModified: modify,
+    ContractClosed: close,
+  },
+}
+
+function award(state: Draft<ContractsState>, event: EventOf<'ContractAwarded'>): void {
+  const d = event.data
+  const amount = centsOf(d.amount)
+  state.contracts[d.contractId] = {
+    contractId: d.contractId,
+    frameworkId: d.frameworkId,
+    beneficiaryId: d.beneficiaryId,
+    holderId: d.holderId,
+    formerHolderIds: [],
+    kind: d.kind,
+    competition: d.competition,
+    product: d.product ?? null,
+    object: d.object ?? null,
+    awardedOn: d.awardedOn,
+    initial: amount,
+    amount,
+    modifications: [],
+    orders: 0,
+    ordered: 0n,
+    certified: 0n,
+    invoiced: 0n,
+    paid: 0n,
+    lateInterest: 0n,
+    status: 'active',
+    closedOn: null,
+    released: 0n,
+    lastCertifiedOn: null,
+    lastPaidOn: null,
+  }
+}
+
 function evolveContracts(state: Draft<ContractsState>, event: LedgerEvent): void {
   switch (event.type) {
+    case 'ContractAwarded':
+      award(state, event)
+      return
     case 'ServiceCertified': {
-      const row = state.contracts[event.data.contractId]
-      if (!row) return
-      row.certified += centsOf(event.data.amount)
-      if (row.lastCertifiedOn === null || event.data.certifiedOn > row.lastCertifiedOn) {
-        row.lastCertifiedOn = event.data.certifiedOn
-      }
+      const row = contractRow(state, event.data.contractId)
+      if (row) certify(state, row, event)
       return
     }
     case 'InvoiceRecorded': {
-      const row = state.contracts[event.data.contractId]
-      if (row) row.invoiced += centsOf(event.data.amount)
+      const row = contractRow(state, event.data.contractId)
+      if (row) invoice(state, row, event)
       return
     }
     case 'PaymentRecorded': {
-      const row = state.contracts[event.data.contractId]
-      if (!row) return
-      row.paid += centsOf(event.data.amount)
-      if (row.lastPaidOn === null || event.data.paidOn > row.lastPaidOn) {
-        row.lastPaidOn = event.data.paidOn
-      }
+      const row = contractRow(state, event.data.contractId)
+      if (row) pay(state, row, event)
       return
     }
     case 'LatePaymentInterestDue': {
-      const row = state.contracts[event.data.contractId]
-      if (row) row.lateInterest += centsOf(event.data.amount)
+      const row = contractRow(state, event.data.contractId)
+      if (row) owe(state, row, event)
       return
     }
     case 'OrderIssued': {
-      const row = state.contracts[event.data.contractId]
-      if (!row) return
-      row.orders += 1
-      row.ordered += centsOf(event.data.amount)
-      return
-    }
-    case 'ContractAwarded': {
-      const d = event.data
-      const amount = centsOf(d.amount)
-      state.contracts[d.contractId] = {
-        contractId: d.contractId,
-        frameworkId: d.frameworkId,
-        beneficiaryId: d.beneficiaryId,
-        holderId: d.holderId,
-        formerHolderIds: [],
-        kind: d.kind,
-        competition: d.competition,
-        product: d.product ?? null,
-        object: d.object ?? null,
-        awardedOn: d.awardedOn,
-        initial: amount,
-        amount,
-        modifications: [],
-        orders: 0,
-        ordered: 0n,
-        certified: 0n,
-        invoiced: 0n,
-        paid: 0n,
-        lateInterest: 0n,
-        status: 'active',
-        closedOn: null,
-        released: 0n,
-        lastCertifiedOn: null,
-        lastPaidOn: null,
-      }
+      const row = contractRow(state, event.data.contractId)
+      if (row) order(state, row, event)
       return
     }
     case 'ContractModified': {
-      const d = event.data
-      const row = state.contracts[d.contractId]
-      if (!row) return
-      const delta = centsOf(d.delta)
-      row.amount += delta
-      row.modifications.push({
-        modificationId: d.modificationId,
-        legalBasis: d.legalBasis,
-        notifiedOn: d.notifiedOn,
-        delta,
-        newAmount: centsOf(d.newAmount),
-        newHolderId: d.newHolderId ?? null,
-        reason: d.reason,
-      })
-      if (d.newHolderId !== undefined && d.newHolderId !== row.holderId) {
-        row.formerHolderIds.push(row.holderId)
-        row.holderId = d.newHolderId
-      }
+      const row = contractRow(state, event.data.contractId)
+      if (row) modify(state, row, event)
       return
     }
     case 'ContractClosed': {
-      const row = state.contracts[event.data.contractId]
-      if (!row) return
-      row.status = 'closed'
-      row.closedOn = event.data.closedOn
-      row.released = centsOf(event.data.released)
+      const row = contractRow(state, event.data.contractId)
+      if (row) close(state, row, event)
       return
     }
     default:
@@ -314,6 +362,7 @@ export const contractsProjection: ViewedProjection<'contracts', ContractsState, 
   version: 1,
   initialState: () => ({ contracts: emptyTable() }),
   evolve: evolveContracts,
+  keyed: contractsByCallOff,
   handles: [
     'ServiceCertified',
     'InvoiceRecorded',

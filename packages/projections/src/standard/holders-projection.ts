@@ -1,6 +1,7 @@
 import { formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { EventOf, KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
 import { sharePercent } from '../state/share-percent.js'
 import { emptyTable, type Table } from '../state/table.js'
@@ -97,23 +98,107 @@ function rowOf(state: Draft<HoldersState>, frameworkId: string, holderId: string
   return state.rows.length - 1
 }
 
-function adjust(state: Draft<HoldersState>, contractId: string, delta: Cents): void {
-  const contract = state.contracts[contractId]
-  if (!contract) return
+function heldContract(
+  state: Draft<HoldersState>,
+  contractId: string,
+): Draft<HeldContract> | undefined {
+  return state.contracts[contractId]
+}
+
+function addCertified(
+  state: Draft<HoldersState>,
+  contract: Draft<HeldContract>,
+  event: EventOf<'ServiceCertified'>,
+): void {
+  state.rows[contract.row]!.certified += centsOf(event.data.amount)
+}
+
+function addPaid(
+  state: Draft<HoldersState>,
+  contract: Draft<HeldContract>,
+  event: EventOf<'PaymentRecorded'>,
+): void {
+  state.rows[contract.row]!.paid += centsOf(event.data.amount)
+}
+
+function adjust(state: Draft<HoldersState>, contract: Draft<HeldContract>, delta: Cents): void {
   contract.committed += delta
   state.rows[contract.row]!.committed += delta
+}
+
+function modifyCommitment(
+  state: Draft<HoldersState>,
+  contract: Draft<HeldContract>,
+  event: EventOf<'CommitmentModified'>,
+): void {
+  adjust(state, contract, centsOf(event.data.delta))
+}
+
+function releaseCommitment(
+  state: Draft<HoldersState>,
+  contract: Draft<HeldContract>,
+  event: EventOf<'CommitmentReleased'>,
+): void {
+  adjust(state, contract, -centsOf(event.data.amount))
+}
+
+/** R2194-6: a modification that names a new holder moves the call-off and its commitment to it. */
+function succeed(
+  state: Draft<HoldersState>,
+  contract: Draft<HeldContract>,
+  event: EventOf<'ContractModified'>,
+): void {
+  const successor = event.data.newHolderId
+  if (successor === undefined) return
+  const former = state.rows[contract.row]!
+  if (former.holderId === successor) return
+  const index = rowOf(state, former.frameworkId, successor)
+  const next = state.rows[index]!
+  former.committed -= contract.committed
+  former.contractsHeld -= 1
+  next.committed += contract.committed
+  next.contractsHeld += 1
+  contract.row = index
+}
+
+/** The events of a call-off the holder projection applies to the call-off it tracks. */
+const holdersByCallOff: KeyedEvolve<HoldersState, Draft<HeldContract>> = {
+  key: CALL_OFF,
+  find: heldContract,
+  apply: {
+    ServiceCertified: addCertified,
+    PaymentRecorded: addPaid,
+    CommitmentModified: modifyCommitment,
+    CommitmentReleased: releaseCommitment,
+    ContractModified: succeed,
+  },
 }
 
 function evolveHolders(state: Draft<HoldersState>, event: LedgerEvent): void {
   switch (event.type) {
     case 'ServiceCertified': {
-      const contract = state.contracts[event.data.contractId]
-      if (contract) state.rows[contract.row]!.certified += centsOf(event.data.amount)
+      const contract = heldContract(state, event.data.contractId)
+      if (contract) addCertified(state, contract, event)
       return
     }
     case 'PaymentRecorded': {
-      const contract = state.contracts[event.data.contractId]
-      if (contract) state.rows[contract.row]!.paid += centsOf(event.data.amount)
+      const contract = heldContract(state, event.data.contractId)
+      if (contract) addPaid(state, contract, event)
+      return
+    }
+    case 'CommitmentModified': {
+      const contract = heldContract(state, event.data.contractId)
+      if (contract) modifyCommitment(state, contract, event)
+      return
+    }
+    case 'CommitmentReleased': {
+      const contract = heldContract(state, event.data.contractId)
+      if (contract) releaseCommitment(state, contract, event)
+      return
+    }
+    case 'ContractModified': {
+      const contract = heldContract(state, event.data.contractId)
+      if (contract) succeed(state, contract, event)
       return
     }
     case 'CommitmentAwarded': {
@@ -126,27 +211,6 @@ function evolveHolders(state: Draft<HoldersState>, event: LedgerEvent): void {
       row.contractsAwarded += 1
       row.contractsHeld += 1
       state.contracts[d.contractId] = { row: index, committed: amount }
-      return
-    }
-    case 'CommitmentModified':
-      adjust(state, event.data.contractId, centsOf(event.data.delta))
-      return
-    case 'CommitmentReleased':
-      adjust(state, event.data.contractId, -centsOf(event.data.amount))
-      return
-    case 'ContractModified': {
-      const contract = state.contracts[event.data.contractId]
-      const successor = event.data.newHolderId
-      if (!contract || successor === undefined) return
-      const former = state.rows[contract.row]!
-      if (former.holderId === successor) return
-      const index = rowOf(state, former.frameworkId, successor)
-      const next = state.rows[index]!
-      former.committed -= contract.committed
-      former.contractsHeld -= 1
-      next.committed += contract.committed
-      next.contractsHeld += 1
-      contract.row = index
       return
     }
     case 'HolderAdded': {
@@ -223,6 +287,7 @@ export const holdersProjection: ViewedProjection<'holders', HoldersState, readon
     version: 1,
     initialState: () => ({ rows: [], rowOf: emptyTable(), contracts: emptyTable() }),
     evolve: evolveHolders,
+    keyed: holdersByCallOff,
     handles: [
       'ServiceCertified',
       'PaymentRecorded',

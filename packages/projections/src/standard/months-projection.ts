@@ -1,10 +1,10 @@
 import { formatCents } from '@plafond/core'
 import type { ViewedProjection } from '../projection.js'
 import {
-  evolvePeriodTotals,
   initialPeriodTotals,
   MONTHS,
   PERIOD_EVENTS,
+  periodTotals,
   type FrameworkPeriods,
   type PeriodTotalsState,
 } from './period-totals.js'
@@ -50,6 +50,8 @@ function viewFramework(framework: FrameworkPeriods): FrameworkMonthsView {
   }
 }
 
+const monthTotals = periodTotals(MONTHS)
+
 /** Per month: net commitments, certified deliveries and payments, and their running totals. */
 export const monthsProjection: ViewedProjection<
   'months',
@@ -59,7 +61,8 @@ export const monthsProjection: ViewedProjection<
   name: 'months',
   version: 1,
   initialState: initialPeriodTotals,
-  evolve: evolvePeriodTotals(MONTHS),
+  evolve: monthTotals.evolve,
+  keyed: monthTotals.keyed,
   handles: PERIOD_EVENTS,
   view: (state) =>
     [...state.frameworks]

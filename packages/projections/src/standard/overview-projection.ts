@@ -1,8 +1,14 @@
 import { formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
-import { addExecution } from '../state/execution-sums.js'
+import {
+  addExecution,
+  callOffRow,
+  EXECUTION_APPLY,
+  type ExecutionSums,
+} from '../state/execution-sums.js'
 import { sharePercent } from '../state/share-percent.js'
 import { emptyTable, type Table } from '../state/table.js'
 
@@ -86,10 +92,11 @@ function initialOverview(): OverviewState {
   return { rows: [], rowOf: emptyTable(), contractRow: emptyTable() }
 }
 
-function rowOf(state: Draft<OverviewState>, frameworkId: string): Draft<OverviewRow> {
+function rowIndex(state: Draft<OverviewState>, frameworkId: string): number {
   const index = state.rowOf[frameworkId]
-  if (index !== undefined) return state.rows[index]!
-  const row: Draft<OverviewRow> = {
+  if (index !== undefined) return index
+  state.rowOf[frameworkId] = state.rows.length
+  state.rows.push({
     frameworkId,
     title: null,
     status: 'unopened',
@@ -110,10 +117,12 @@ function rowOf(state: Draft<OverviewState>, frameworkId: string): Draft<Overview
     beneficiaries: 0,
     contracts: 0,
     ceilingReachedOn: null,
-  }
-  state.rowOf[frameworkId] = state.rows.length
-  state.rows.push(row)
-  return state.rows[state.rows.length - 1]!
+  })
+  return state.rows.length - 1
+}
+
+function rowOf(state: Draft<OverviewState>, frameworkId: string): Draft<OverviewRow> {
+  return state.rows[rowIndex(state, frameworkId)]!
 }
 
 function evolveOverview(state: Draft<OverviewState>, event: LedgerEvent): void {
@@ -125,10 +134,11 @@ function evolveOverview(state: Draft<OverviewState>, event: LedgerEvent): void {
       addExecution(state, event)
       return
     case 'CommitmentAwarded': {
-      const row = rowOf(state, event.data.frameworkId)
+      const index = rowIndex(state, event.data.frameworkId)
+      const row = state.rows[index]!
       row.committed += centsOf(event.data.amount)
       row.contracts += 1
-      state.contractRow[event.data.contractId] = state.rowOf[event.data.frameworkId]!
+      state.contractRow[event.data.contractId] = index
       return
     }
     case 'CommitmentModified':
@@ -186,6 +196,13 @@ function evolveOverview(state: Draft<OverviewState>, event: LedgerEvent): void {
   }
 }
 
+/** A call-off's execution events, applied to its framework's row. */
+const overviewByCallOff: KeyedEvolve<OverviewState, Draft<ExecutionSums>> = {
+  key: CALL_OFF,
+  find: callOffRow,
+  apply: EXECUTION_APPLY,
+}
+
 function viewRow(row: OverviewRow): OverviewView {
   return {
     frameworkId: row.frameworkId,
@@ -230,6 +247,7 @@ export const overviewProjection: ViewedProjection<
   version: 1,
   initialState: initialOverview,
   evolve: evolveOverview,
+  keyed: overviewByCallOff,
   handles: [
     'ServiceCertified',
     'InvoiceRecorded',

@@ -6,7 +6,8 @@ import {
   type LedgerEvent,
 } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { EventOf, KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
 import { epochDay } from '../state/epoch-day.js'
 import { sharePercent } from '../state/share-percent.js'
@@ -120,43 +121,77 @@ function bucketOf(days: number): number {
   return bucket
 }
 
+type Invoiced = Draft<InvoicedContract>
+
+function pay(
+  state: Draft<PaymentDelaysState>,
+  contract: Invoiced,
+  event: EventOf<'PaymentRecorded'>,
+): void {
+  const d = event.data
+  const row = state.rows[contract.row]!
+  const received = d.invoiceId === undefined ? undefined : contract.invoices[d.invoiceId]
+  if (received === undefined) {
+    row.paymentsWithoutInvoice += 1
+    return
+  }
+  const days = epochDay(d.paidOn) - received
+  const amount = centsOf(d.amount)
+  row.payments += 1
+  row.totalDays += days
+  if (days > row.maxDays) row.maxDays = days
+  row.amount += amount
+  if (days <= PAYMENT_DELAY_DAYS) {
+    row.onTime += 1
+    row.onTimeAmount += amount
+  }
+  row.buckets[bucketOf(days)]! += 1
+}
+
+function receive(_: unknown, contract: Invoiced, event: EventOf<'InvoiceRecorded'>): void {
+  contract.invoices[event.data.invoiceId] = epochDay(event.data.receivedOn)
+}
+
+function owe(
+  state: Draft<PaymentDelaysState>,
+  contract: Invoiced,
+  event: EventOf<'LatePaymentInterestDue'>,
+): void {
+  const row = state.rows[contract.row]!
+  row.latePayments += 1
+  row.interest += centsOf(event.data.interest)
+  row.lumpSums += centsOf(event.data.lumpSum)
+}
+
+function invoicedContract(
+  state: Draft<PaymentDelaysState>,
+  contractId: string,
+): Invoiced | undefined {
+  return state.contracts[contractId]
+}
+
+/** A call-off's invoices, payments and late-payment interest, applied to what it tracks. */
+const delaysByCallOff: KeyedEvolve<PaymentDelaysState, Invoiced> = {
+  key: CALL_OFF,
+  find: invoicedContract,
+  apply: { PaymentRecorded: pay, InvoiceRecorded: receive, LatePaymentInterestDue: owe },
+}
+
 function evolveDelays(state: Draft<PaymentDelaysState>, event: LedgerEvent): void {
   switch (event.type) {
     case 'PaymentRecorded': {
-      const d = event.data
-      const contract = state.contracts[d.contractId]
-      if (!contract) return
-      const row = state.rows[contract.row]!
-      const received = d.invoiceId === undefined ? undefined : contract.invoices[d.invoiceId]
-      if (received === undefined) {
-        row.paymentsWithoutInvoice += 1
-        return
-      }
-      const days = epochDay(d.paidOn) - received
-      const amount = centsOf(d.amount)
-      row.payments += 1
-      row.totalDays += days
-      if (days > row.maxDays) row.maxDays = days
-      row.amount += amount
-      if (days <= PAYMENT_DELAY_DAYS) {
-        row.onTime += 1
-        row.onTimeAmount += amount
-      }
-      row.buckets[bucketOf(days)]! += 1
+      const contract = invoicedContract(state, event.data.contractId)
+      if (contract) pay(state, contract, event)
       return
     }
     case 'InvoiceRecorded': {
-      const contract = state.contracts[event.data.contractId]
-      if (contract) contract.invoices[event.data.invoiceId] = epochDay(event.data.receivedOn)
+      const contract = invoicedContract(state, event.data.contractId)
+      if (contract) receive(state, contract, event)
       return
     }
     case 'LatePaymentInterestDue': {
-      const contract = state.contracts[event.data.contractId]
-      if (!contract) return
-      const row = state.rows[contract.row]!
-      row.latePayments += 1
-      row.interest += centsOf(event.data.interest)
-      row.lumpSums += centsOf(event.data.lumpSum)
+      const contract = invoicedContract(state, event.data.contractId)
+      if (contract) owe(state, contract, event)
       return
     }
     case 'CommitmentAwarded': {
@@ -258,6 +293,7 @@ export const paymentDelaysProjection: ViewedProjection<
   version: 1,
   initialState: () => ({ rows: [], rowOf: emptyTable(), contracts: emptyTable() }),
   evolve: evolveDelays,
+  keyed: delaysByCallOff,
   handles: ['PaymentRecorded', 'InvoiceRecorded', 'LatePaymentInterestDue', 'CommitmentAwarded'],
   view: viewDelays,
 }

@@ -1,5 +1,7 @@
 import type { Cents, EventType, LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
+import type { EventOf, KeyedEvolve } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
 import { emptyTable, type Table } from '../state/table.js'
 
@@ -111,30 +113,49 @@ function rowAt(
   return framework.rows[index]!
 }
 
+function frameworkOfCallOff(
+  state: Draft<PeriodTotalsState>,
+  contractId: string,
+): Draft<FrameworkPeriods> | undefined {
+  const index = state.contractFramework[contractId]
+  return index === undefined ? undefined : state.frameworks[index]
+}
+
+/** A per-period projection's `evolve` and its keyed part (see `periodTotals`). */
+export interface PeriodTotalsRecipe {
+  readonly evolve: (state: Draft<PeriodTotalsState>, event: LedgerEvent) => void
+  /** A call-off's deliveries and payments, applied to its framework's periods. */
+  readonly keyed: KeyedEvolve<PeriodTotalsState, Draft<FrameworkPeriods>>
+}
+
 /**
- * The evolve recipe of a per-period projection. Money is dated by the event's business date:
+ * The recipe of a per-period projection. Money is dated by the event's business date:
  * commitments on award, notification or closing; certified and paid amounts on the day of the
  * delivery and of the payment.
  */
-export function evolvePeriodTotals(
-  periods: Periods,
-): (state: Draft<PeriodTotalsState>, event: LedgerEvent) => void {
-  return (state, event) => {
+export function periodTotals(periods: Periods): PeriodTotalsRecipe {
+  type Framework = Draft<FrameworkPeriods>
+  const addCertified = (_: unknown, framework: Framework, event: EventOf<'ServiceCertified'>) => {
+    rowAt(framework, periods, event.data.certifiedOn).certified += centsOf(event.data.amount)
+  }
+  const addPaid = (_: unknown, framework: Framework, event: EventOf<'PaymentRecorded'>) => {
+    rowAt(framework, periods, event.data.paidOn).paid += centsOf(event.data.amount)
+  }
+  const keyed: PeriodTotalsRecipe['keyed'] = {
+    key: CALL_OFF,
+    find: frameworkOfCallOff,
+    apply: { ServiceCertified: addCertified, PaymentRecorded: addPaid },
+  }
+  const evolve: PeriodTotalsRecipe['evolve'] = (state, event) => {
     switch (event.type) {
       case 'ServiceCertified': {
-        const index = state.contractFramework[event.data.contractId]
-        if (index === undefined) return
-        rowAt(state.frameworks[index]!, periods, event.data.certifiedOn).certified += centsOf(
-          event.data.amount,
-        )
+        const framework = frameworkOfCallOff(state, event.data.contractId)
+        if (framework) addCertified(state, framework, event)
         return
       }
       case 'PaymentRecorded': {
-        const index = state.contractFramework[event.data.contractId]
-        if (index === undefined) return
-        rowAt(state.frameworks[index]!, periods, event.data.paidOn).paid += centsOf(
-          event.data.amount,
-        )
+        const framework = frameworkOfCallOff(state, event.data.contractId)
+        if (framework) addPaid(state, framework, event)
         return
       }
       case 'CommitmentAwarded': {
@@ -161,4 +182,5 @@ export function evolvePeriodTotals(
         return
     }
   }
+  return { evolve, keyed }
 }

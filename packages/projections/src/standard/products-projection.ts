@@ -1,6 +1,7 @@
 import { divideHalfUp, formatCents, type Cents, type LedgerEvent } from '@plafond/core'
 import type { Draft } from 'immer'
-import type { ViewedProjection } from '../projection.js'
+import type { EventOf, KeyedEvolve, ViewedProjection } from '../projection.js'
+import { CALL_OFF } from '../state/call-off.js'
 import { centsOf } from '../state/cents-of.js'
 import { emptyTable, sortedKeys, type Table } from '../state/table.js'
 import { formatMicros, parseMicros } from '../state/decimal-micros.js'
@@ -112,14 +113,32 @@ function productRow(
   return row
 }
 
+function productOfCallOff(
+  state: Draft<ProductsState>,
+  contractId: string,
+): Draft<ProductRow> | undefined {
+  const key = state.contractProduct[contractId]
+  return key === undefined ? undefined : state.products[key]
+}
+
+function certify(_: unknown, row: Draft<ProductRow>, event: EventOf<'ServiceCertified'>): void {
+  const byDate = row.certifiedByDate
+  const day = event.data.certifiedOn
+  byDate[day] = (byDate[day] ?? 0n) + centsOf(event.data.amount)
+}
+
+/** A call-off's certified deliveries, applied to the product it names. */
+const productsByCallOff: KeyedEvolve<ProductsState, Draft<ProductRow>> = {
+  key: CALL_OFF,
+  find: productOfCallOff,
+  apply: { ServiceCertified: certify },
+}
+
 function evolveProducts(state: Draft<ProductsState>, event: LedgerEvent): void {
   switch (event.type) {
     case 'ServiceCertified': {
-      const key = state.contractProduct[event.data.contractId]
-      if (key === undefined) return
-      const byDate = state.products[key]!.certifiedByDate
-      const day = event.data.certifiedOn
-      byDate[day] = (byDate[day] ?? 0n) + centsOf(event.data.amount)
+      const row = productOfCallOff(state, event.data.contractId)
+      if (row) certify(state, row, event)
       return
     }
     case 'ContractAwarded': {
@@ -260,6 +279,7 @@ export const productsProjection: ViewedProjection<
   version: 1,
   initialState: () => ({ products: emptyTable(), contractProduct: emptyTable() }),
   evolve: evolveProducts,
+  keyed: productsByCallOff,
   handles: ['ServiceCertified', 'ContractAwarded', 'ProductPhaseChanged', 'ImpactRecorded'],
   view: (state) => sortedKeys(state.products).map((key) => viewProduct(state.products[key]!)),
 }

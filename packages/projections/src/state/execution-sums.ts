@@ -1,5 +1,6 @@
-import type { Cents, LedgerEvent } from '@plafond/core'
+import type { Cents } from '@plafond/core'
 import type { Draft } from 'immer'
+import type { EventOf } from '../projection.js'
 import { centsOf } from './cents-of.js'
 import type { Table } from './table.js'
 
@@ -18,38 +19,68 @@ export interface RowsByContract<R extends ExecutionSums> {
 }
 
 /** The events `addExecution` reads. */
-export type ExecutionEvent = Extract<
-  LedgerEvent,
-  {
-    readonly type:
-      'ServiceCertified' | 'InvoiceRecorded' | 'PaymentRecorded' | 'LatePaymentInterestDue'
-  }
+export type ExecutionEvent = EventOf<
+  'ServiceCertified' | 'InvoiceRecorded' | 'PaymentRecorded' | 'LatePaymentInterestDue'
 >
+
+/** The row a call-off counts in, or undefined for a call-off the state does not know. */
+export function callOffRow(
+  state: Draft<RowsByContract<ExecutionSums>>,
+  contractId: string,
+): Draft<ExecutionSums> | undefined {
+  const index = state.contractRow[contractId]
+  return index === undefined ? undefined : state.rows[index]
+}
+
+// One function per event type: a bulk fold calls them by type, with the row already found. The
+// state comes first because a keyed `apply` receives it, and is not needed here.
+
+function addCertified(_: unknown, row: Draft<ExecutionSums>, event: EventOf<'ServiceCertified'>) {
+  row.certified += centsOf(event.data.amount)
+}
+
+function addInvoiced(_: unknown, row: Draft<ExecutionSums>, event: EventOf<'InvoiceRecorded'>) {
+  row.invoiced += centsOf(event.data.amount)
+}
+
+function addPaid(_: unknown, row: Draft<ExecutionSums>, event: EventOf<'PaymentRecorded'>) {
+  row.paid += centsOf(event.data.amount)
+}
+
+function addLateInterest(
+  _: unknown,
+  row: Draft<ExecutionSums>,
+  event: EventOf<'LatePaymentInterestDue'>,
+) {
+  row.lateInterest += centsOf(event.data.amount)
+}
+
+/** What a delivery certified, an invoice, a payment or late-payment interest adds to a found row. */
+export const EXECUTION_APPLY = {
+  ServiceCertified: addCertified,
+  InvoiceRecorded: addInvoiced,
+  PaymentRecorded: addPaid,
+  LatePaymentInterestDue: addLateInterest,
+} as const
 
 /**
  * Adds a delivery certified, an invoice, a payment or late-payment interest to the row its
  * call-off counts in; a call-off the state does not know (outside the time window) adds nothing.
  */
-export function addExecution<R extends ExecutionSums>(
-  state: Draft<RowsByContract<R>>,
+export function addExecution(
+  state: Draft<RowsByContract<ExecutionSums>>,
   event: ExecutionEvent,
 ): void {
-  const index = state.contractRow[event.data.contractId]
-  if (index === undefined) return
-  const row = state.rows[index] as Draft<ExecutionSums>
-  const amount = centsOf(event.data.amount)
+  const row = callOffRow(state, event.data.contractId)
+  if (row === undefined) return
   switch (event.type) {
     case 'ServiceCertified':
-      row.certified += amount
-      return
+      return addCertified(state, row, event)
     case 'InvoiceRecorded':
-      row.invoiced += amount
-      return
+      return addInvoiced(state, row, event)
     case 'PaymentRecorded':
-      row.paid += amount
-      return
+      return addPaid(state, row, event)
     case 'LatePaymentInterestDue':
-      row.lateInterest += amount
-      return
+      return addLateInterest(state, row, event)
   }
 }

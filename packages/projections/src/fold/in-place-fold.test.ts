@@ -1,0 +1,97 @@
+import { EVENT_CATALOGUE, type EventType, type RecordedEvent } from '@plafond/core'
+import { describe, expect, test } from 'vitest'
+import type { EventKey, Projection } from '../projection.js'
+import { emptyTable, type Table } from '../state/table.js'
+import { InPlaceFold } from './in-place-fold.js'
+
+interface Counter {
+  readonly award: number
+  orders: number
+}
+
+interface CountersState {
+  readonly counters: Table<Counter>
+}
+
+const CONTRACT: EventKey = {
+  name: 'contract',
+  of: (event) => (event.data as { readonly contractId?: string }).contractId,
+}
+
+// Counts orders per call-off; each award starts a new counter, replacing the one before.
+const counters: Projection<'counters', CountersState> = {
+  name: 'counters',
+  version: 1,
+  initialState: () => ({ counters: emptyTable() }),
+  evolve: (state, event) => {
+    if (event.type === 'ContractAwarded') {
+      state.counters[event.data.contractId] = { award: Number(event.position), orders: 0 }
+    } else if (event.type === 'OrderIssued') {
+      const counter = state.counters[event.data.contractId]
+      if (counter) counter.orders += 1
+    }
+  },
+  keyed: {
+    key: CONTRACT,
+    find: (state, contractId) => state.counters[contractId],
+    apply: {
+      OrderIssued: (_, counter: Counter) => {
+        counter.orders += 1
+      },
+    },
+  },
+}
+
+let position = 0
+function recorded(type: EventType, contractId: string): RecordedEvent {
+  position += 1
+  return {
+    id: `E${position}`,
+    stream: `contract-${contractId}`,
+    version: 1,
+    position: String(position),
+    type,
+    schemaVersion: EVENT_CATALOGUE[type].schemaVersion,
+    data: { contractId },
+    meta: {
+      commandId: `c${position}`,
+      actorId: 'a',
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      effectiveOn: '2026-01-01',
+    },
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+  }
+}
+
+function fold(events: readonly RecordedEvent[]): Table<Counter> {
+  const run = new InPlaceFold([counters], 'trust')
+  for (const event of events) run.apply(event)
+  return (run.states[0] as CountersState).counters
+}
+
+describe('InPlaceFold', () => {
+  test('an entry that evolve replaces is found again', () => {
+    const first = recorded('ContractAwarded', 'C1')
+    const again = recorded('ContractAwarded', 'C1')
+    const result = fold([
+      first,
+      recorded('OrderIssued', 'C1'),
+      recorded('OrderIssued', 'C1'),
+      again,
+      recorded('OrderIssued', 'C1'),
+    ])
+    expect(result.C1).toEqual({ award: Number(again.position), orders: 1 })
+  })
+
+  test('a key found empty is looked up again once evolve creates its entry', () => {
+    const result = fold([
+      recorded('OrderIssued', 'C2'),
+      recorded('ContractAwarded', 'C2'),
+      recorded('OrderIssued', 'C2'),
+      recorded('OrderIssued', 'C3'),
+    ])
+    expect(result.C2?.orders).toBe(1)
+    expect(result.C3).toBeUndefined()
+  })
+})
