@@ -17,6 +17,12 @@ describe('centsOf', () => {
     )
   })
 
+  test('still reads right once more amounts than the memo keeps have gone through it', () => {
+    const amounts = Array.from({ length: 10_000 }, (_, i) => BigInt(i) * 7_919n - 3_000_000n)
+    for (const cents of amounts) expect(centsOf(formatCents(cents))).toBe(cents)
+    for (const cents of amounts.reverse()) expect(centsOf(formatCents(cents))).toBe(cents)
+  })
+
   test('reads short forms through core and refuses what is not an amount', () => {
     expect(centsOf('12.5')).toBe(1250n)
     expect(centsOf('7')).toBe(700n)

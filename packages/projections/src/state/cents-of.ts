@@ -1,12 +1,12 @@
 import { parseCents, type Cents } from '@plafond/core'
 
-// The last few amounts parsed, most recent first. Standard projections read the same fields of
-// the same event one after another, so the first one parses and the others hit this memo: a
-// BigInt made from a string costs about 150 ns, ten times a comparison.
-const MEMO_SIZE = 4
-const memoText: string[] = ['', '', '', '']
-const memoCents: Cents[] = [0n, 0n, 0n, 0n]
-let memoNext = 0
+// Amounts already read, by their text. The projections of a fold read the same field of the
+// same event one after another, and books repeat amounts (a monthly fee, a unit price): making a
+// BigInt from a string costs several times a lookup. Bounded: emptied when full.
+const MEMO_LIMIT = 4096
+const memo = new Map<string, Cents>()
+let lastText = ''
+let lastCents: Cents = 0n
 
 /** Whether `text` is `-?digits.dd`: the canonical form the ledger writes. */
 function isCanonical(text: string): boolean {
@@ -19,19 +19,27 @@ function isCanonical(text: string): boolean {
   return true
 }
 
+function parse(text: string): Cents {
+  const length = text.length
+  return isCanonical(text)
+    ? BigInt(text.slice(0, length - 3) + text.slice(length - 2))
+    : parseCents(text)
+}
+
 /**
  * The cents of a wire amount from a stored event. Canonical amounts (what the ledger writes:
  * always two decimals, optional `-`) take a fast path; anything else goes through core's
  * `parseCents`, which throws a `RangeError` naming the expected format.
  */
 export function centsOf(text: string): Cents {
-  for (let i = 0; i < MEMO_SIZE; i++) if (memoText[i] === text) return memoCents[i]!
-  const length = text.length
-  const cents = isCanonical(text)
-    ? BigInt(text.slice(0, length - 3) + text.slice(length - 2))
-    : parseCents(text)
-  memoText[memoNext] = text
-  memoCents[memoNext] = cents
-  memoNext = (memoNext + 1) % MEMO_SIZE
+  if (text === lastText) return lastCents
+  let cents = memo.get(text)
+  if (cents === undefined) {
+    cents = parse(text)
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(text, cents)
+  }
+  lastText = text
+  lastCents = cents
   return cents
 }
