@@ -233,11 +233,13 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   }
 
   // How often, lately, this ledger's cached states were behind the store when a command started:
-  // a moving average over about the last twenty commands, fed by first attempts refused for a
-  // version conflict and by fresh reads that found another writer's events. Above
-  // `FRESH_FIRST_ABOVE`, first attempts read each stream's tail before deciding (one query)
-  // instead of deciding on the cache and having the append refused (a transaction, then the same
-  // read): several processes writing the same streams. A lone writer never pays the read.
+  // a moving average over about the last twenty commands. A first attempt that decided on the
+  // cache and committed says "not behind"; the first attempt that read the streams' tails (the
+  // first one after a conflict, or any first attempt in fresh-first mode) says whether another
+  // writer's events were there. Above `FRESH_FIRST_ABOVE`, first attempts read each stream's
+  // tail before deciding (one query) instead of deciding on the cache and having the append
+  // refused (a transaction, then the same read): several processes writing the same streams. A
+  // lone writer never pays the read; a client resending a command id is not counted as behind.
   let staleRate = 0
 
   /** Runs attempts until one commits, retrying on version conflicts up to `maxAttempts`. */
@@ -246,16 +248,23 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     attempt: (fresh: boolean, lookup: boolean, report: { behind: boolean }) => Promise<T>,
   ): Promise<T> {
     let lastConflict: LedgerError | undefined
+    let noted = false
+    const note = (behind: boolean): void => {
+      if (noted) return
+      noted = true
+      staleRate = staleRate * STALE_DECAY + (behind ? 1 - STALE_DECAY : 0)
+    }
     for (let n = 1; n <= maxAttempts; n++) {
       if (n > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
+      const fresh = n > 1 || staleRate > FRESH_FIRST_ABOVE
       const report = { behind: false }
       try {
-        const result = await attempt(n > 1 || staleRate > FRESH_FIRST_ABOVE, n > 1, report)
-        if (n === 1) staleRate = staleRate * STALE_DECAY + (report.behind ? 1 - STALE_DECAY : 0)
+        const result = await attempt(fresh, n > 1, report)
+        note(report.behind)
         return result
       } catch (error) {
         if (!isLedgerError(error, 'CONCURRENCY_CONFLICT')) throw error
-        if (n === 1) staleRate = staleRate * STALE_DECAY + (1 - STALE_DECAY)
+        if (fresh) note(report.behind)
         lastConflict = error
       }
     }
