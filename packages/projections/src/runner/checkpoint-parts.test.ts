@@ -33,7 +33,7 @@ describe('stateToParts / stateFromParts', () => {
   test('a state reads back equal, amounts and tables included, whatever the part size', () => {
     fc.assert(
       fc.property(stateValue, fc.integer({ min: 1, max: 300 }), (state, partCharacters) => {
-        const parts = stateToParts(state, partCharacters)
+        const parts = stateToParts(state, { partCharacters })
         const back = stateFromParts(parts)
         expect(back).toEqual(state)
         expect(sameTables(state, back)).toBe(true)
@@ -44,7 +44,7 @@ describe('stateToParts / stateFromParts', () => {
 
   test('a large table is cut into parts of about the size asked for, each read on its own', () => {
     const state = callOffs(5000)
-    const parts = stateToParts(state, 64 * 1024)
+    const parts = stateToParts(state, { partCharacters: 64 * 1024 })
     expect(parts.length).toBeGreaterThan(10)
     // A part may pass the size by the last run written into it, never by much more.
     for (const part of parts) expect(part.length).toBeLessThan(64 * 1024 * 1.25)
@@ -65,7 +65,7 @@ describe('stateToParts / stateFromParts', () => {
 
   test('a state that is itself a table, tables of tables and empty tables come back as tables', () => {
     const state = table({ a: table({ x: table({}) }), b: table<bigint>({ '2025': 3n }) })
-    const back = stateFromParts<typeof state>(stateToParts(state, 1))
+    const back = stateFromParts<typeof state>(stateToParts(state, { partCharacters: 1 }))
     expect(back).toEqual(state)
     expect(sameTables(state, back)).toBe(true)
     expect(Object.keys(back.b!)).toEqual(['2025'])
@@ -76,6 +76,24 @@ describe('stateToParts / stateFromParts', () => {
     const back = stateFromParts<typeof state>(stateToParts(state))
     expect(Object.keys(back.byId).sort()).toEqual(['__proto__', 'z'])
     expect(back.byId['__proto__']).toBe(1n)
+  })
+
+  test('with freeze, every row, array and table of the state is frozen on the way; without, none', () => {
+    const frozenFlags = (value: unknown, into: boolean[] = []): boolean[] => {
+      if (value === null || typeof value !== 'object') return into
+      into.push(Object.isFrozen(value))
+      for (const member of Object.values(value)) frozenFlags(member, into)
+      return into
+    }
+    const thawed = callOffs(300)
+    stateToParts(thawed, { partCharacters: 4096 })
+    expect(frozenFlags(thawed).some(Boolean)).toBe(false)
+    const state = callOffs(300)
+    const parts = stateToParts(state, { partCharacters: 4096, freeze: true })
+    const flags = frozenFlags(state)
+    expect(flags.length).toBeGreaterThan(1000)
+    expect(flags.every(Boolean)).toBe(true)
+    expect(serializeState(stateFromParts(parts))).toBe(serializeState(callOffs(300)))
   })
 
   test('reads a checkpoint saved whole, by serializeState, as one part', () => {
@@ -92,7 +110,7 @@ describe('stateToParts / stateFromParts', () => {
   })
 
   test('refuses parts that were not written by stateToParts, saying what to do', () => {
-    const parts = stateToParts(callOffs(2000), 4096)
+    const parts = stateToParts(callOffs(2000), { partCharacters: 4096 })
     expect(() => stateFromParts([])).toThrow(/has no part/)
     expect(() => stateFromParts(parts.slice(1))).toThrow(/first part does not start/)
     expect(() => stateFromParts([parts[0]!, '{}'])).toThrow(/part 1 is not a list of runs/)
@@ -110,7 +128,7 @@ describe('stateToParts / stateFromParts', () => {
     )
     const states = foldProjections(events, standardProjections)
     for (const state of Object.values(states)) {
-      const back = stateFromParts(stateToParts(state, 512))
+      const back = stateFromParts(stateToParts(state, { partCharacters: 512 }))
       expect(back).toEqual(state)
       expect(sameTables(state, back)).toBe(true)
     }

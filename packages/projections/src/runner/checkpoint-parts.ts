@@ -25,7 +25,7 @@ const PART_CHARACTERS = 1 << 16
 class Unencodable extends Error {}
 
 /**
- * Writes a projection state as parts of about `partCharacters` (64 KB by default) of JSON
+ * Writes a projection state as parts of about `options.partCharacters` (64 KB by default) of JSON
  * each, for a checkpoint: no string holds a large state's text whole (a store converts and copies
  * each part it writes, two or three times over), and each part is read without the others.
  *
@@ -37,12 +37,26 @@ class Unencodable extends Error {}
  *
  * Throws a `TypeError` naming the path of a value it cannot carry exactly, as `serializeState` does.
  */
-export function stateToParts(state: unknown, partCharacters = PART_CHARACTERS): string[] {
-  return [...stateParts(state, partCharacters)]
+export function stateToParts(state: unknown, options: StatePartsOptions = {}): string[] {
+  return [...stateParts(state, options)]
+}
+
+/** Options of `stateToParts` and `stateParts`. */
+export interface StatePartsOptions {
+  /** About how many characters a part holds; 64 KB by default. */
+  readonly partCharacters?: number
+  /**
+   * Deep-freezes the state on the way (`Object.freeze` on every row, array and table, as immer's
+   * deep `freeze` would): the runner's last save before it hands states out walks them once, not
+   * twice (ADR 11).
+   */
+  readonly freeze?: boolean
 }
 
 /** `stateToParts`, one part at a time: the text of a part is written when it is asked for. */
-export function* stateParts(state: unknown, partCharacters = PART_CHARACTERS): Generator<string> {
+export function* stateParts(state: unknown, options: StatePartsOptions = {}): Generator<string> {
+  const partCharacters = options.partCharacters ?? PART_CHARACTERS
+  const freeze = options.freeze ?? false
   // About how many characters one `JSON.stringify` call writes: a run of entries of one table.
   const runCharacters = Math.max(1, partCharacters >> 4)
   const tables: (object | undefined)[] = []
@@ -57,7 +71,9 @@ export function* stateParts(state: unknown, partCharacters = PART_CHARACTERS): G
       case 'bigint':
         return { [CENTS]: value.toString() }
       case 'object':
-        if (value === null || !isTable(value)) return value
+        if (value === null) return value
+        if (freeze) Object.freeze(value)
+        if (!isTable(value)) return value
         tables.push(value)
         return { [TABLE]: tables.length }
       default:

@@ -47,6 +47,12 @@ function award(contractId: string, amount: string) {
   } as const
 }
 
+/** Whether every object and array reachable from `value` is frozen. */
+function deeplyFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true
+  return Object.isFrozen(value) && Object.values(value).every(deeplyFrozen)
+}
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5_000
   while (!condition()) {
@@ -73,6 +79,7 @@ describe('createProjectionRunner', () => {
             checkpointEvery,
           })
           const result = await runner.catchUp()
+          expect(Object.values(runner.states()).every(deeplyFrozen)).toBe(true)
           const events = await eventsOf(ledger)
           expect(result).toEqual({
             applied: events.length,
@@ -121,7 +128,9 @@ describe('createProjectionRunner', () => {
       const state = folded[projection.name]
       // Overview as a schema-1 store kept it (one text, `serializeState`); the others cut small.
       const parts =
-        projection.name === 'overview' ? [serializeState(state)] : stateToParts(state, 1)
+        projection.name === 'overview'
+          ? [serializeState(state)]
+          : stateToParts(state, { partCharacters: 1 })
       await ledger.store.saveCheckpoint({
         name: projection.name,
         version: projection.version,

@@ -203,10 +203,12 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
     }
   }
 
-  async function save(list: readonly Entry[]): Promise<void> {
+  /** Saves every entry; with `freeze`, also deep-freezes their states (the last save only). */
+  async function save(list: readonly Entry[], freeze = false): Promise<void> {
     for (const entry of list) {
       const { name, version } = entry.projection
-      await saveCheckpoint(store, { name, version, position: entry.position }, entry.state)
+      const checkpoint = { name, version, position: entry.position }
+      await saveCheckpoint(store, checkpoint, entry.state, { freeze })
     }
   }
 
@@ -258,7 +260,10 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
         unsaved = false
       }
     }
-    if (unsaved) await save(list)
+    // The last save walks every state anyway: it freezes them on the way, and immer's deep freeze
+    // below then stops at each frozen root (a walk of 0.7 s for a million events' books). A save
+    // that throws leaves states half-frozen, but unpublished: `runSafely` drops them.
+    if (unsaved) await save(list, true)
     for (const entry of list) {
       if (!entry.published) {
         entry.state = freeze(entry.state, true)
