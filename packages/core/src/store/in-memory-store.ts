@@ -35,6 +35,20 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
   const checkpoints = new Map<string, ProjectionCheckpoint>()
   let closed = false
 
+  /** The log from `fromPosition`, a slice of at most `batchSize` events at a time (never empty). */
+  async function* batchesOf(readOptions: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]> {
+    ensureOpen()
+    const batchSize = readOptions.batchSize ?? defaultBatch
+    checkReadAllOptions({ ...readOptions, batchSize })
+    let index =
+      readOptions.fromPosition === undefined ? 0 : Math.max(Number(readOptions.fromPosition) - 1, 0)
+    while (index < log.length) {
+      const batch = log.slice(index, index + batchSize)
+      index += batch.length
+      yield batch
+    }
+  }
+
   function ensureOpen(): void {
     if (closed)
       throw new LedgerError('STORE_CLOSED', 'The in-memory store was closed; create a new one.')
@@ -116,21 +130,14 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
     },
 
     async *readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-      ensureOpen()
-      const batchSize = readOptions.batchSize ?? defaultBatch
-      checkReadAllOptions({ ...readOptions, batchSize })
-      let index =
-        readOptions.fromPosition === undefined
-          ? 0
-          : Math.max(Number(readOptions.fromPosition) - 1, 0)
-      while (index < log.length) {
-        const batch = log.slice(index, index + batchSize)
-        index += batch.length
+      for await (const batch of batchesOf(readOptions)) {
         for (const event of batch) yield event
         // Let other work run between batches, as a durable store would.
         await Promise.resolve()
       }
     },
+
+    readAllBatches: (readOptions: ReadAllOptions = {}) => batchesOf(readOptions),
 
     async head(): Promise<LogHead | undefined> {
       ensureOpen()
@@ -150,7 +157,26 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
 
     async saveCheckpoint(checkpoint: ProjectionCheckpoint): Promise<void> {
       ensureOpen()
-      checkpoints.set(checkpoint.name, { ...checkpoint })
+      // Its own array of parts: a caller that changes its array afterwards changes nothing here.
+      checkpoints.set(checkpoint.name, {
+        ...checkpoint,
+        parts: Object.freeze([...checkpoint.parts]),
+      })
+    },
+
+    async saveCheckpointParts(
+      checkpoint: Omit<ProjectionCheckpoint, 'parts'>,
+      parts: Iterable<string>,
+    ): Promise<void> {
+      ensureOpen()
+      // All parts are taken before anything is saved: parts that throw leave the old checkpoint.
+      const taken = Object.freeze([...parts])
+      checkpoints.set(checkpoint.name, {
+        name: checkpoint.name,
+        version: checkpoint.version,
+        position: checkpoint.position,
+        parts: taken,
+      })
     },
 
     async close(): Promise<void> {
