@@ -24,6 +24,9 @@
 
 export type {
   AnyProjection,
+  EventKey,
+  EventOf,
+  KeyedEvolve,
   Projection,
   StateOf,
   StatesOf,
@@ -46,6 +49,7 @@ export { deserializeState, serializeState } from './runner/state-codec.js'
 
 export { emptyTable, type Table } from './state/table.js'
 export { centsOf } from './state/cents-of.js'
+export { CALL_OFF } from './state/call-off.js'
 export { sharePercent } from './state/share-percent.js'
 
 export { standardProjections, type StandardStates } from './standard/standard-projections.js'

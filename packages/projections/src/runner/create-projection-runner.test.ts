@@ -235,6 +235,10 @@ describe('createProjectionRunner', () => {
         async saveCheckpoint(checkpoint) {
           if (checkpoint.name === 'overview') positions.push(Number(checkpoint.position))
         },
+        async saveCheckpointParts(checkpoint, parts) {
+          for (const part of parts) expect(typeof part).toBe('string')
+          if (checkpoint.name === 'overview') positions.push(Number(checkpoint.position))
+        },
       }
       await createProjectionRunner({
         store,
