@@ -29,6 +29,7 @@ export type {
 export { LedgerError, isLedgerError, LEDGER_ERROR_CODES } from './ledger/ledger-error.js'
 export type { LedgerErrorCode } from './ledger/ledger-error.js'
 export { verifyLog } from './ledger/verify-log.js'
+export { parseActor, parseCommand } from './ledger/parse-input.js'
 export type { VerifyOptions, VerifyResult } from './ledger/verify-log.js'
 
 export { createInMemoryStore } from './store/in-memory-store.js'
