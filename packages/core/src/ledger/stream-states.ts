@@ -121,18 +121,17 @@ export class StateCache {
 }
 
 /**
- * A stream's state: from the cache when `fresh` is false, otherwise the cached state brought up to
- * date with the events after it (or the whole stream when nothing is cached).
+ * A stream's state brought up to date with the store: `cached` (or the initial state when nothing
+ * is cached) with the events after its version applied; to a copy of a cached state, which a
+ * decision in flight may still be reading. The cache learns the result.
  */
 export async function loadStream<K extends StreamKind>(
   store: EventStore,
   cache: StateCache,
   stream: string,
   kind: K,
-  fresh: boolean,
+  cached: StreamSnapshot<K> | undefined,
 ): Promise<StreamSnapshot<K>> {
-  const cached = cache.get<K>(stream)
-  if (cached && !fresh) return cached
   let version = cached?.version ?? 0
   const tail: (K extends 'framework' ? FrameworkEvent : ContractEvent)[] = []
   for await (const recorded of store.readStream(stream, { fromVersion: version + 1 })) {

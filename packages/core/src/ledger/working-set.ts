@@ -24,7 +24,6 @@ import {
   applyInPlace,
   loadStream,
   privateCopy,
-  STREAM_DECIDERS,
   type StateCache,
   type StateOf,
   type StreamSnapshot,
@@ -114,7 +113,7 @@ export class WorkingSet {
     if (existing) return existing as Entry<K>
     const cached = this.#cache.get<K>(stream)
     if (cached && !this.#fresh) return this.#adopt(stream, cached)
-    return loadStream(this.#store, this.#cache, stream, kind, this.#fresh).then((snapshot) => {
+    return loadStream(this.#store, this.#cache, stream, kind, cached).then((snapshot) => {
       if (cached && snapshot.version > cached.version) this.#behind = true
       return this.#adopt(stream, snapshot)
     })
@@ -263,12 +262,8 @@ export class WorkingSet {
   commit(): void {
     for (const [stream, entry] of this.#entries) {
       if (entry.pending.length > 0) {
-        const evolve = STREAM_DECIDERS[entry.kind].evolve as (
-          state: unknown,
-          event: DomainEvent,
-        ) => void
         try {
-          for (const event of entry.pending) evolve(entry.state, event)
+          applyInPlace(entry.kind, entry.state as never, entry.pending as never)
         } catch (error) {
           this.#cache.delete(stream)
           throw error
