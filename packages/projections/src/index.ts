@@ -81,6 +81,7 @@ export type { FrameworkMonthsView, MonthView } from './standard/months-projectio
 export {
   contractsProjection,
   LARGE_STATE_IT_PROJECTS_BUDGET_DRIFT,
+  summarizeContractViews,
 } from './standard/contracts-projection.js'
 export type {
   ContractRow,

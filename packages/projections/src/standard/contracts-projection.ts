@@ -336,13 +336,21 @@ function viewContracts(state: ContractsState): ContractsView {
   const rows = sortedKeys(state.contracts)
     .map((id) => state.contracts[id]!)
     .sort(compareContracts)
+  return summarizeContractViews(rows.map(viewContract))
+}
+
+/**
+ * Call-off views and their drift taken together: Σ initial, Σ amount, the drift of the whole and
+ * how many call-offs drift past the reference. The view of all call-offs is this; a report on one
+ * framework gives it that framework's call-offs.
+ */
+export function summarizeContractViews(contracts: readonly ContractView[]): ContractsView {
   let initial = 0n
   let amount = 0n
-  for (const row of rows) {
-    initial += row.initial
-    amount += row.amount
+  for (const contract of contracts) {
+    initial += centsOf(contract.initial)
+    amount += centsOf(contract.amount)
   }
-  const contracts = rows.map(viewContract)
   return {
     contracts,
     initial: formatCents(initial),

@@ -1,20 +1,18 @@
-import { formatCents, isBusinessDate, type RecordedEvent } from '@plafond/core'
+import { isBusinessDate, type RecordedEvent } from '@plafond/core'
 import {
   alertsProjection,
   beneficiariesProjection,
   budgetYearsProjection,
-  centsOf,
   contractsProjection,
   forecastProjection,
   holdersProjection,
-  LARGE_STATE_IT_PROJECTS_BUDGET_DRIFT,
   monthsProjection,
   normalizeWindow,
   overviewProjection,
   paymentDelaysProjection,
   productsProjection,
   projectAt,
-  sharePercent,
+  summarizeContractViews,
   type ContractView,
   type ForecastScenario,
   type HoldersView,
@@ -82,19 +80,8 @@ function pickFramework(ids: readonly string[], wanted: string | undefined): stri
 
 /** The contracts view's totals, recomputed over one framework's call-offs. */
 function summarizeContracts(contracts: readonly ContractView[]): ContractsSummary {
-  let initial = 0n
-  let amount = 0n
-  for (const contract of contracts) {
-    initial += centsOf(contract.initial)
-    amount += centsOf(contract.amount)
-  }
   return {
-    contracts,
-    initial: formatCents(initial),
-    amount: formatCents(amount),
-    driftPercent: sharePercent(amount - initial, initial),
-    referenceDriftPercent: LARGE_STATE_IT_PROJECTS_BUDGET_DRIFT,
-    aboveReference: contracts.filter((contract) => contract.driftAboveReference).length,
+    ...summarizeContractViews(contracts),
     modified: contracts.filter((contract) => contract.modifications.length > 0).length,
   }
 }

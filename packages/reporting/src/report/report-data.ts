@@ -2,7 +2,7 @@ import type {
   AlertView,
   BeneficiaryView,
   BudgetYearView,
-  ContractView,
+  ContractsView,
   ForecastView,
   HoldersView,
   MonthView,
@@ -28,18 +28,11 @@ export interface ReportMeta {
   readonly notice: string | null
 }
 
-/** The call-offs of the framework and their drift taken together. */
-export interface ContractsSummary {
-  /** Sorted by award date, then contract id. */
-  readonly contracts: readonly ContractView[]
-  readonly initial: string
-  readonly amount: string
-  /** (Σ amount − Σ initial) / Σ initial, percent with two decimals. */
-  readonly driftPercent: string | null
-  /** The 24 % average budget drift of large State IT projects, for comparison. */
-  readonly referenceDriftPercent: string
-  /** Call-offs whose drift is above the reference. */
-  readonly aboveReference: number
+/**
+ * The call-offs of the framework and their drift taken together (`summarizeContractViews` of
+ * `@plafond/projections`, over this framework's call-offs), with how many were modified.
+ */
+export interface ContractsSummary extends ContractsView {
   /** Call-offs with at least one modification. */
   readonly modified: number
 }
