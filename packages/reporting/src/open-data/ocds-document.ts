@@ -1,3 +1,5 @@
+import type { ReleaseHead } from './ocds-release-sequence.js'
+
 /** An amount: OCDS 1.1.5 `Value`. Amounts are HT, as everywhere in the ledger. */
 export interface OcdsValue<N = number> {
   readonly amount: N
@@ -130,13 +132,7 @@ export interface OcdsRelatedProcess {
 }
 
 /** One OCDS 1.1.5 release: what became known about a contracting process at `date`. */
-export interface OcdsRelease<N = number> {
-  readonly ocid: string
-  readonly id: string
-  readonly date: string
-  readonly tag: readonly string[]
-  readonly initiationType: 'tender'
-  readonly language: 'fr'
+export interface OcdsRelease<N = number> extends ReleaseHead {
   readonly parties?: readonly OcdsParty[]
   readonly buyer?: OcdsOrganizationReference
   readonly tender?: OcdsTender<N>
