@@ -1,5 +1,10 @@
 import { divideHalfUp } from '@plafond/core'
-import { sharePercent, centsOf, type PaymentDelaysView } from '@plafond/projections'
+import {
+  sharePercent,
+  centsOf,
+  type PaymentDelaysView,
+  type TargetForecastView,
+} from '@plafond/projections'
 import type { ContractsSummary, ReportData } from '../report-data.js'
 import { frenchDate, frenchInstant } from './french-date.js'
 import { statusLabel } from './french-labels.js'
@@ -127,4 +132,18 @@ export function interestSentence(delays: PaymentDelaysView): string {
 /** `Dérive globale 0,72 % ; 13 marchés modifiés sur 268, dont 6 au-delà de 24 %`. */
 export function driftSentence(contracts: ContractsSummary): string {
   return `Dérive globale des montants : ${frenchPercent(contracts.driftPercent)} (de ${frenchEuros(contracts.initial)} attribués à ${frenchEuros(contracts.amount)} après modifications). ${frenchCountOf(contracts.modified, 'marché modifié', 'marchés modifiés')} sur ${frenchCount(contracts.contracts.length)}, dont ${frenchCount(contracts.aboveReference)} au-delà de ${frenchPercent(contracts.referenceDriftPercent)}, la dérive budgétaire moyenne des grands projets informatiques de l’État (fin 2022).`
+}
+
+/**
+ * A forecast target as table cells, after its label: the amount, the date it was reached (`—`
+ * while not reached), then the earliest, central and latest dates it would be.
+ */
+export function forecastTargetCells(t: TargetForecastView): string[] {
+  return [
+    frenchEuros(t.target),
+    frenchDate(t.reachedOn),
+    frenchDate(t.earliest),
+    frenchDate(t.central),
+    frenchDate(t.latest),
+  ]
 }

@@ -18,6 +18,7 @@ import {
   concentrationSentence,
   delaySentence,
   driftSentence,
+  forecastTargetCells,
   interestSentence,
   keyFigures,
 } from '../format/report-sentences.js'
@@ -81,11 +82,7 @@ function synthesis(data: ReportData): ReportSection {
 function targetRow(label: string, t: TargetForecastView): string[] {
   return [
     label,
-    frenchEuros(t.target),
-    t.reachedOn === null ? NO_FIGURE : frenchDate(t.reachedOn),
-    frenchDate(t.earliest),
-    frenchDate(t.central),
-    frenchDate(t.latest),
+    ...forecastTargetCells(t),
     t.centralWithinValidity === null ? NO_FIGURE : t.centralWithinValidity ? 'oui' : 'non',
   ].map(escapeHtml)
 }

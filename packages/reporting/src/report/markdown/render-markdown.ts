@@ -3,12 +3,13 @@ import { centsOf, type ProductView } from '@plafond/projections'
 import { largestFirst } from '../format/decimal-order.js'
 import { frenchDate, frenchMonth } from '../format/french-date.js'
 import { alertFigures, alertSentence, phaseLabel, PHASES } from '../format/french-labels.js'
-import { frenchCount, frenchEuros, frenchPercent, NO_FIGURE } from '../format/french-number.js'
+import { frenchCount, frenchEuros, frenchPercent } from '../format/french-number.js'
 import {
   concentrationSentence,
   datingLine,
   delaySentence,
   driftSentence,
+  forecastTargetCells,
   interestSentence,
   keyFigures,
   sizeLine,
@@ -186,14 +187,7 @@ function forecastSection(data: ReportData): string[] {
       : `Rythme des engagements mesuré sur ${frenchCount(f.window.length)} mois jusqu’au ${frenchDate(f.today)} : ${frenchEuros(f.burn.central.perMonth)} par mois en moyenne (mois le plus lent ${frenchEuros(f.burn.low.perMonth)}, le plus rapide ${frenchEuros(f.burn.high.perMonth)}).`,
     '',
   )
-  const row = (label: string, t: typeof f.estimate): string[] => [
-    label,
-    frenchEuros(t.target),
-    t.reachedOn === null ? NO_FIGURE : frenchDate(t.reachedOn),
-    frenchDate(t.earliest),
-    frenchDate(t.central),
-    frenchDate(t.latest),
-  ]
+  const row = (label: string, t: typeof f.estimate): string[] => [label, ...forecastTargetCells(t)]
   lines.push(
     markdownTable(
       ['Cible', 'Montant', 'Atteint le', 'Au plus tôt', 'Date centrale', 'Au plus tard'],
