@@ -25,17 +25,19 @@ export function isSignedMoneyString(value: string): boolean {
   return SIGNED.test(value)
 }
 
+function notAnAmount(value: string): RangeError {
+  return new RangeError(
+    `Expected an amount such as "1234.56" (digits, optional "." and one or two decimals), found ${JSON.stringify(value)}.`,
+  )
+}
+
 /**
  * Parses a wire amount (`"1234.5"`, `"-12.00"`) into cents. Throws a `RangeError` naming the
  * expected format when the string is not an amount.
  */
 export function parseCents(value: string): Cents {
   const match = SIGNED.exec(value)
-  if (!match) {
-    throw new RangeError(
-      `Expected an amount such as "1234.56" (digits, optional "." and one or two decimals), found ${JSON.stringify(value)}.`,
-    )
-  }
+  if (!match) throw notAnAmount(value)
   const cents = centsFromParts(match[2]!, match[3])
   return match[1] === '-' ? -cents : cents
 }
@@ -64,11 +66,11 @@ const ZERO = '0.00'
 /**
  * Normalizes a wire amount to its canonical form (`"12.5"` → `"12.50"`, `"007"` → `"7.00"`,
  * `"-0"` → `"0.00"`): what `formatCents(parseCents(value))` gives, by string operations, since
- * every amount of every command goes through it. Throws `parseCents`'s `RangeError` otherwise.
+ * every amount of every command goes through it. Throws the `RangeError` of `parseCents` otherwise.
  */
 export function canonicalMoney(value: string): string {
   const match = SIGNED.exec(value)
-  if (!match) return formatCents(parseCents(value))
+  if (!match) throw notAnAmount(value)
   const digits = match[2]!
   let first = 0
   while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++
