@@ -332,6 +332,32 @@ describe('createLedger', () => {
       expect(alone.conflicts()).toBe(10)
     })
 
+    it('backs off before re-deciding on moved streams, but not before looking up a resent command id', async () => {
+      const shared = createInMemoryStore()
+      const delays: number[] = []
+      const retryDelay = (attempt: number): number => {
+        delays.push(attempt)
+        return 0
+      }
+      const first = await openedLedger({ store: shared, retryDelay })
+      const actor = { actor: coordinator() }
+      await first.execute(allocate('s-0', B, '1'), actor)
+      // Resent: the append is refused because s-0 has an outcome; the retry finds it at once.
+      expect(await first.execute(allocate('s-0', B, '1'), actor)).toMatchObject({
+        ok: true,
+        replayed: true,
+      })
+      expect(await first.executeBatch([allocate('s-0', B, '1')], actor)).toMatchObject([
+        { ok: true, replayed: true },
+      ])
+      expect(delays).toEqual([])
+      // Another process moves the framework stream: the retry waits as told.
+      const second = createLedger({ store: shared, clock: fixedClock() })
+      await second.execute(allocate('s-1', C, '1'), actor)
+      expect((await first.execute(allocate('s-2', B, '1'), actor)).ok).toBe(true)
+      expect(delays).toEqual([2])
+    })
+
     it('throws CONCURRENCY_CONFLICT after maxAttempts when every append conflicts', async () => {
       const shared = createInMemoryStore()
       await openedLedger({ store: shared })

@@ -255,7 +255,12 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       staleRate = staleRate * STALE_DECAY + (behind ? 1 - STALE_DECAY : 0)
     }
     for (let n = 1; n <= maxAttempts; n++) {
-      if (n > 1) await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
+      // Back off before another try at streams other writers keep moving; a command id that
+      // already had an outcome (a client resending it) is not contention: the retry looks that
+      // outcome up at once.
+      if (n > 1 && !decidedBefore(lastConflict)) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
+      }
       const fresh = n > 1 || staleRate > FRESH_FIRST_ABOVE
       const report = { behind: false }
       try {
@@ -457,6 +462,11 @@ function repeatInBatch(
   const previous = pendings[earlier.index]!
   if (previous.kind === 'written') return { ...previous, replayed: true }
   return { kind: 'done', result: { ...previous.result, replayed: true } }
+}
+
+/** Whether a conflict was a command id with an outcome already, rather than a stream moved on. */
+function decidedBefore(conflict: LedgerError | undefined): boolean {
+  return conflict !== undefined && typeof conflict.details.commandId === 'string'
 }
 
 function never(): never {
