@@ -74,6 +74,17 @@ function compile(schema: ZodType): Step {
   if (zod.traits.has('$ZodCheck')) checks.push(schema as unknown as Check)
   for (const check of def.checks ?? []) checks.push(check)
   if (checks.length === 0) return body
+  // Regex checks and refinements, most of them, are tested directly: zod's check would wrap each
+  // value in a payload to collect issues that a compiled parser never reports.
+  if (checks.length === 1) {
+    const test = directTest(checks[0]!)
+    if (test !== undefined) {
+      return (value) => {
+        const parsed = body(value)
+        return parsed === NOT_SURE || !test(parsed) ? NOT_SURE : parsed
+      }
+    }
+  }
   return (value) => {
     const parsed = body(value)
     return parsed === NOT_SURE ? NOT_SURE : passesChecks(parsed, checks)
@@ -90,6 +101,36 @@ function passesChecks(value: unknown, checks: readonly Check[]): unknown {
     if (result instanceof Promise || payload.issues.length > 0) return NOT_SURE
   }
   return payload.value
+}
+
+/**
+ * What zod's check does, as a test of the value alone, for the two kinds that need no payload:
+ * a regex (`lastIndex` reset, then `test`) and a refinement (its function's result, truthy to
+ * pass; a promise is not vouched for). Any other check, or one with a `when`, goes through zod.
+ */
+function directTest(check: Check): ((value: unknown) => boolean) | undefined {
+  const zod = (check as unknown as Internals)._zod
+  const def = zod.def as Internals['_zod']['def'] & {
+    readonly when?: unknown
+    readonly pattern?: RegExp
+    readonly fn?: (value: unknown) => unknown
+  }
+  if (def.when !== undefined) return undefined
+  if (zod.traits.has('$ZodCheckRegex') && def.pattern instanceof RegExp) {
+    const pattern = def.pattern
+    return (value) => {
+      pattern.lastIndex = 0
+      return pattern.test(value as string)
+    }
+  }
+  if (zod.traits.has('$ZodCustom') && typeof def.fn === 'function') {
+    const fn = def.fn
+    return (value) => {
+      const result = fn(value)
+      return !(result instanceof Promise) && Boolean(result)
+    }
+  }
+  return undefined
 }
 
 const WHOLE_BY_ZOD = new WeakSet<Step>()
