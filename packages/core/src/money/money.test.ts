@@ -66,6 +66,36 @@ describe('money', () => {
     },
   )
 
+  // The definition the one-pass reader must agree with, on strings close to amounts.
+  const WIRE = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/
+  const nearAmounts = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'0123456789-.+e ٣'), maxLength: 18 }),
+    fc
+      .tuple(fc.constantFrom('', '-', '--', '+'), fc.stringMatching(/^\d{0,15}$/))
+      .chain(([sign, units]) =>
+        fc
+          .constantFrom('', '.', '.5', '.05', '.123', '.x', '. 5')
+          .map((tail) => `${sign}${units}${tail}`),
+      ),
+  )
+  test.prop([nearAmounts], { numRuns: 2000 })(
+    'parseCents and canonicalMoney accept exactly what the wire format matches, with exact cents',
+    (text) => {
+      const match = WIRE.exec(text)
+      if (!match) {
+        expect(() => parseCents(text)).toThrow(/Expected an amount such as/)
+        expect(() => canonicalMoney(text)).toThrow(/Expected an amount such as/)
+        return
+      }
+      const cents = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'))
+      const signed = match[1] === '-' ? -cents : cents
+      expect(parseCents(text)).toBe(signed)
+      const digits = cents.toString().padStart(3, '0')
+      const unsigned = `${digits.slice(0, -2)}.${digits.slice(-2)}`
+      expect(canonicalMoney(text)).toBe(signed < 0n ? `-${unsigned}` : unsigned)
+    },
+  )
+
   it('canonicalMoney refuses what parseCents refuses, with its message', () => {
     for (const bad of ['', '1.234', '+1', '1e3', ' 1', '12345678901234']) {
       expect(() => canonicalMoney(bad)).toThrow(/Expected an amount such as/)

@@ -10,9 +10,40 @@ const SIGNED = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/
 /** The largest amount the wire format can carry: 9 999 999 999 999.99 €. */
 export const MAX_CENTS: Cents = 999_999_999_999_999n
 
-function centsFromParts(units: string, decimals: string | undefined): Cents {
-  const fraction = (decimals ?? '').padEnd(2, '0')
-  return BigInt(units) * 100n + BigInt(fraction)
+/**
+ * The cents of a wire amount (what `SIGNED` matches), or `NaN` when `value` is not one. At most 13
+ * digits and 2 decimals make at most 15 digits of cents: a safe integer, so a `number` holds them
+ * exactly on the way to a `bigint`. Read character by character: every amount of every command
+ * and event goes through here, and a regex match allocates its groups.
+ */
+function scanCents(value: string): number {
+  const length = value.length
+  let i = value.charCodeAt(0) === 45 ? 1 : 0
+  const first = i
+  let units = 0
+  for (; i < length; i++) {
+    const digit = value.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) break
+    units = units * 10 + digit
+  }
+  if (i === first || i - first > 13) return NaN
+  let fraction = 0
+  if (i < length) {
+    if (value.charCodeAt(i) !== 46) return NaN
+    const tenths = value.charCodeAt(i + 1) - 48
+    if (!(tenths >= 0 && tenths <= 9)) return NaN
+    fraction = tenths * 10
+    i += 2
+    if (i < length) {
+      const hundredths = value.charCodeAt(i) - 48
+      if (!(hundredths >= 0 && hundredths <= 9)) return NaN
+      fraction += hundredths
+      i++
+    }
+    if (i !== length) return NaN
+  }
+  const cents = units * 100 + fraction
+  return first === 1 ? -cents : cents
 }
 
 /** Whether `value` is an unsigned amount in wire format, such as `"1234.56"`. */
@@ -36,10 +67,9 @@ function notAnAmount(value: string): RangeError {
  * expected format when the string is not an amount.
  */
 export function parseCents(value: string): Cents {
-  const match = SIGNED.exec(value)
-  if (!match) throw notAnAmount(value)
-  const cents = centsFromParts(match[2]!, match[3])
-  return match[1] === '-' ? -cents : cents
+  const cents = scanCents(value)
+  if (Number.isNaN(cents)) throw notAnAmount(value)
+  return BigInt(cents)
 }
 
 /** Formats cents as the canonical wire amount: always two decimals, a leading `-` when negative. */
@@ -65,19 +95,18 @@ const ZERO = '0.00'
 
 /**
  * Normalizes a wire amount to its canonical form (`"12.5"` → `"12.50"`, `"007"` → `"7.00"`,
- * `"-0"` → `"0.00"`): what `formatCents(parseCents(value))` gives, by string operations, since
- * every amount of every command goes through it. Throws the `RangeError` of `parseCents` otherwise.
+ * `"-0"` → `"0.00"`): what `formatCents(parseCents(value))` gives, from the cents read in one pass
+ * and without a `bigint`, since every amount of every command goes through it. Throws the `RangeError` of `parseCents` otherwise.
  */
 export function canonicalMoney(value: string): string {
-  const match = SIGNED.exec(value)
-  if (!match) throw notAnAmount(value)
-  const digits = match[2]!
-  let first = 0
-  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++
-  const decimals = match[3]
-  const fraction = decimals === undefined ? '00' : decimals.length === 1 ? `${decimals}0` : decimals
-  const unsigned = `${first === 0 ? digits : digits.slice(first)}.${fraction}`
-  return match[1] === '-' && unsigned !== ZERO ? `-${unsigned}` : unsigned
+  const cents = scanCents(value)
+  if (Number.isNaN(cents)) throw notAnAmount(value)
+  const negative = cents < 0
+  const abs = negative ? -cents : cents
+  const units = Math.floor(abs / 100)
+  const fraction = abs - units * 100
+  const unsigned = `${units}.${fraction < 10 ? '0' : ''}${fraction}`
+  return negative ? `-${unsigned}` : unsigned
 }
 
 const moneyMessage =
