@@ -33,6 +33,43 @@ describe('business dates', () => {
     }
   })
 
+  it('agrees with the YYYY-MM-DD definition and the platform calendar on strings close to dates', () => {
+    const SHAPED = /^(\d{4})-(\d{2})-(\d{2})$/
+    const shaped = fc
+      .tuple(
+        fc.integer({ min: 1850, max: 2500 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
+    // A date with one character replaced: a digit where a dash goes, a dash where a digit goes.
+    const oneOff = fc
+      .tuple(shaped, fc.nat(9), fc.constantFrom(...'0123456789-/ ٣'))
+      .map(([date, at, char]) => `${date.slice(0, at)}${char}${date.slice(at + 1)}`)
+    const nearDates = fc.oneof(
+      shaped,
+      oneOff,
+      fc.string({ unit: fc.constantFrom(...'0123456789-/ ٣'), minLength: 8, maxLength: 12 }),
+    )
+    fc.assert(
+      fc.property(nearDates, (text) => {
+        const match = SHAPED.exec(text)
+        if (!match) {
+          expect(isBusinessDate(text)).toBe(false)
+          expect(() => dayNumber(text)).toThrow(/Expected a date written YYYY-MM-DD/)
+          return
+        }
+        const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+        const utc = new Date(Date.UTC(2000, m - 1, d))
+        utc.setUTCFullYear(y)
+        const real = m >= 1 && m <= 12 && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d
+        expect(isBusinessDate(text)).toBe(y >= 1900 && real)
+        if (real) expect(dayNumber(text)).toBe(Math.floor(utc.getTime() / 86_400_000))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('knows leap years: every 4, not every 100, every 400', () => {
     expect(isBusinessDate('2024-02-29')).toBe(true)
     expect(isBusinessDate('2000-02-29')).toBe(true)

@@ -3,31 +3,46 @@ import { z } from 'zod'
 /** A business date, `YYYY-MM-DD`, in the calendar of Europe/Paris. */
 export type BusinessDate = string
 
-const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
+/**
+ * `year * 10 000 + month * 100 + day` of a string written `YYYY-MM-DD` (ASCII digits), or -1.
+ * Read character by character: dates are checked on every command and event, and a regex match
+ * allocates its groups.
+ */
+function scanDate(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1
+  let packed = 0
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue
+    const digit = value.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    packed = packed * 10 + digit
+  }
+  return packed
+}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not). */
 export function isBusinessDate(value: string): boolean {
-  const match = SHAPE.exec(value)
-  if (!match) return false
-  const year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
+  const packed = scanDate(value)
+  if (packed < 0) return false
+  const year = Math.floor(packed / 10_000)
+  const month = Math.floor(packed / 100) % 100
+  const day = packed % 100
   return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 /** Days since 1970-01-01 of a business date (proleptic Gregorian calendar). */
 export function dayNumber(date: BusinessDate): number {
-  const match = SHAPE.exec(date)
-  if (!match)
+  const packed = scanDate(date)
+  if (packed < 0)
     throw new RangeError(`Expected a date written YYYY-MM-DD, found ${JSON.stringify(date)}.`)
-  let year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
+  let year = Math.floor(packed / 10_000)
+  const month = Math.floor(packed / 100) % 100
+  const day = packed % 100
   // Days-from-civil: count from 0000-03-01 so that leap days fall at the end of a year.
   year -= month <= 2 ? 1 : 0
   const era = Math.floor(year / 400)
