@@ -94,4 +94,25 @@ describe('InPlaceFold', () => {
     expect(result.C2?.orders).toBe(1)
     expect(result.C3).toBeUndefined()
   })
+
+  test('folds into the states given, skipping those marked for an event, by key or not', () => {
+    // The first state comes from a checkpoint taken after the first two events below.
+    const counters0 = emptyTable<Counter>() as Record<string, Counter>
+    counters0.C4 = { award: 0, orders: 5 }
+    const resumed: CountersState = { counters: counters0 }
+    const run = new InPlaceFold([counters, counters], 'trust', [
+      resumed,
+      { counters: emptyTable() },
+    ])
+    expect(run.states[0]).toBe(resumed)
+    const award = recorded('ContractAwarded', 'C4')
+    run.apply(award, [true, false])
+    run.apply(recorded('OrderIssued', 'C4'), [true, false])
+    const again = recorded('ContractAwarded', 'C4')
+    run.apply(again, [false, true])
+    run.apply(recorded('OrderIssued', 'C4'))
+    const [first, second] = run.states as CountersState[]
+    expect(first!.counters.C4).toEqual({ award: Number(again.position), orders: 1 })
+    expect(second!.counters.C4).toEqual({ award: Number(award.position), orders: 2 })
+  })
 })

@@ -18,23 +18,39 @@ export class InPlaceFold {
   /** Per key plan: key → the entries its members found (undefined where a member has none). */
   readonly #found: Map<string, unknown[]>[]
 
-  constructor(projections: readonly AnyProjection[], mode: ReadMode) {
+  /**
+   * Folds into `states` when given (`states[i]` for `projections[i]`, such as states read from
+   * checkpoints; the fold mutates them and nothing else may meanwhile), else into fresh ones.
+   */
+  constructor(projections: readonly AnyProjection[], mode: ReadMode, states?: readonly unknown[]) {
+    if (states !== undefined && states.length !== projections.length) {
+      throw new RangeError(
+        `Expected a state for each of the ${projections.length} projections, found ${states.length}.`,
+      )
+    }
     this.#projections = projections
     this.#dispatch = new EventDispatch(projections, mode)
-    this.states = projections.map((projection) => projection.initialState() as unknown)
+    this.states =
+      states?.slice() ?? projections.map((projection) => projection.initialState() as unknown)
     this.#found = this.#dispatch.keys.map(() => new Map<string, unknown[]>())
   }
 
-  /** Reads one stored event (see `EventDispatch.read`) and applies it to every state that reads it. */
-  apply(recorded: RecordedEvent): void {
+  /**
+   * Reads one stored event (see `EventDispatch.read`) and applies it to every state that reads it,
+   * except the states `i` for which `skip[i]` is true: a state resumed from a checkpoint at or after
+   * the event's position already holds it.
+   */
+  apply(recorded: RecordedEvent, skip?: readonly boolean[]): void {
     const route = this.#dispatch.route(recorded.type)
     const event = this.#dispatch.read(recorded, route)
     const states = this.states
     const evolved = route.evolved
     for (let k = 0; k < evolved.length; k++) {
       const i = evolved[k]!
-      this.#projections[i]!.evolve(states[i], event)
+      if (skip?.[i] !== true) this.#projections[i]!.evolve(states[i], event)
     }
+    // Forgetting a key is always sound, even when the `evolve` that may replace its entries was
+    // skipped: the key is then only looked up again.
     const stale = route.stale
     for (let k = 0; k < stale.length; k++) {
       const plan = stale[k]!
@@ -50,7 +66,9 @@ export class InPlaceFold {
       for (let s = 0; s < steps.length; s++) {
         const step = steps[s]!
         const entry = entries[step.slot]
-        if (entry !== undefined) step.apply(states[step.projection], entry, event)
+        if (entry !== undefined && skip?.[step.projection] !== true) {
+          step.apply(states[step.projection], entry, event)
+        }
       }
     }
   }
