@@ -20,17 +20,30 @@ export interface CanonicalParts {
  * are not serialized twice; the hash then covers exactly the text it stores.
  */
 export function hashEvent(event: UnhashedEvent, canonical?: CanonicalParts): string {
+  return hashOfText(event.prevHash, hashedText(event, canonical))
+}
+
+/**
+ * The canonical JSON of an event without its `hash`: the text its hash covers after `prevHash`.
+ * `JSON.parse` of it gives back every member, without `undefined` ones.
+ */
+export function hashedText(event: UnhashedEvent, canonical?: CanonicalParts): string {
   // The same bytes as canonicalJson of the envelope, with its keys written in their sorted order
   // directly: this runs for every event written and every event verified.
   const data = canonical === undefined ? canonicalJson(event.data) : canonical.data
   const meta = canonical === undefined ? canonicalJson(event.meta) : canonical.meta
-  const body =
+  return (
     `{"data":${data},"id":${JSON.stringify(event.id)},"meta":${meta}` +
     `,"position":${JSON.stringify(event.position)},"prevHash":${JSON.stringify(event.prevHash)}` +
     `,"schemaVersion":${canonicalJson(event.schemaVersion)},"stream":${JSON.stringify(event.stream)}` +
     `,"type":${JSON.stringify(event.type)},"version":${canonicalJson(event.version)}}`
+  )
+}
+
+/** An event's hash from its `prevHash` and its `hashedText`. */
+export function hashOfText(prevHash: string, text: string): string {
   // The one-shot hash: a third of the cost of createHash().update().digest() for one event.
-  return hash('sha256', event.prevHash + body, 'hex')
+  return hash('sha256', prevHash + text, 'hex')
 }
 
 /** Adds `hash` to an event whose other fields, `prevHash` included, are final. */

@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '../events/envelope.js'
-import { GENESIS_HASH, hashEvent } from '../events/hash-chain.js'
+import { hasUndefinedMember, withoutUndefined } from '../events/canonical-json.js'
+import { GENESIS_HASH, hashedText, hashOfText } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
 import { checkWriteShape, duplicateOutcome, startVersions } from './append-checks.js'
-import { frozenCopy } from './frozen-copy.js'
+import { parseFrozen } from './frozen-json.js'
 import { checkReadAllOptions, checkReadStreamOptions } from './read-checks.js'
 import type {
   AppendOptions,
@@ -25,26 +26,52 @@ export interface InMemoryStoreOptions {
 /**
  * The reference `EventStore`: everything in memory, every append atomic, the hash chain computed
  * exactly as durable stores compute it. Its contents are lost when the process ends.
+ *
+ * Like a database, it keeps text: each event as the canonical JSON its hash covers, each outcome
+ * as JSON. No caller can change what it stored, a read gives new frozen objects without
+ * `undefined` members, and the garbage collector copies one string per event instead of a tree
+ * of small objects.
  */
 export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventStore {
   const defaultBatch = options.batchSize ?? 1000
-  const log: RecordedEvent[] = []
-  const streams = new Map<string, RecordedEvent[]>()
-  const outcomes = new Map<string, CommandOutcome>()
+  /** By position - 1: each event's `hashedText` and its hash. */
+  const texts: string[] = []
+  const hashes: string[] = []
+  /** By stream: the index in `texts` of each version, by version - 1. */
+  const streams = new Map<string, number[]>()
+  const outcomes = new Map<string, string>()
   const eventIds = new Set<string>()
   const checkpoints = new Map<string, ProjectionCheckpoint>()
   let closed = false
 
-  /** The log from `fromPosition`, a slice of at most `batchSize` events at a time (never empty). */
+  /** The event at `index` in the log, read back from its text: new frozen objects. */
+  function eventAt(index: number): RecordedEvent {
+    const body = parseFrozen<Omit<RecordedEvent, 'hash'>>(texts[index]!)
+    return Object.freeze({
+      id: body.id,
+      stream: body.stream,
+      version: body.version,
+      position: body.position,
+      type: body.type,
+      schemaVersion: body.schemaVersion,
+      data: body.data,
+      meta: body.meta,
+      prevHash: body.prevHash,
+      hash: hashes[index]!,
+    })
+  }
+
+  /** The log from `fromPosition`, at most `batchSize` events at a time (never empty). */
   async function* batchesOf(readOptions: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]> {
     ensureOpen()
     const batchSize = readOptions.batchSize ?? defaultBatch
     checkReadAllOptions({ ...readOptions, batchSize })
     let index =
       readOptions.fromPosition === undefined ? 0 : Math.max(Number(readOptions.fromPosition) - 1, 0)
-    while (index < log.length) {
-      const batch = log.slice(index, index + batchSize)
-      index += batch.length
+    while (index < texts.length) {
+      const end = Math.min(index + batchSize, texts.length)
+      const batch: RecordedEvent[] = []
+      for (; index < end; index++) batch.push(eventAt(index))
       yield batch
     }
   }
@@ -85,34 +112,37 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       }
       const written: RecordedEvent[] = []
       for (const write of writes) {
-        const stream = streams.get(write.stream) ?? []
-        streams.set(write.stream, stream)
+        let stream = streams.get(write.stream)
+        if (stream === undefined) {
+          stream = []
+          streams.set(write.stream, stream)
+        }
         for (const event of write.events) {
-          const prev = log[log.length - 1]
-          // Copies without undefined members (as a JSON column would keep them), frozen. One object
-          // per event: the hash reads every member but `hash`, which is filled in before freezing.
+          const index = texts.length
+          // The caller's data, unless it holds `undefined` members, which stored text drops: the
+          // events returned are what a read gives back. What is kept is the text alone.
           const recorded = {
             id: event.id,
             stream: write.stream,
             version: stream.length + 1,
-            position: String(log.length + 1),
+            position: String(index + 1),
             type: event.type,
             schemaVersion: event.schemaVersion,
-            data: frozenCopy(event.data),
-            meta: frozenCopy(event.meta),
-            prevHash: prev?.hash ?? GENESIS_HASH,
+            data: hasUndefinedMember(event.data) ? withoutUndefined(event.data) : event.data,
+            meta: hasUndefinedMember(event.meta) ? withoutUndefined(event.meta) : event.meta,
+            prevHash: index === 0 ? GENESIS_HASH : hashes[index - 1]!,
             hash: '',
           }
-          recorded.hash = hashEvent(recorded)
-          Object.freeze(recorded)
-          log.push(recorded)
+          const text = flattened(hashedText(recorded))
+          recorded.hash = hashOfText(recorded.prevHash, text)
+          texts.push(text)
+          hashes.push(recorded.hash)
           eventIds.add(recorded.id)
-          stream.push(recorded)
+          stream.push(index)
           written.push(recorded)
         }
       }
-      // A deep copy without undefined members, as a JSON column would keep it.
-      for (const outcome of newOutcomes) outcomes.set(outcome.commandId, frozenCopy(outcome))
+      for (const outcome of newOutcomes) outcomes.set(outcome.commandId, JSON.stringify(outcome))
       return { events: written }
     },
 
@@ -125,7 +155,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       const stream = streams.get(name) ?? []
       const last = Math.min(readOptions.toVersion ?? stream.length, stream.length)
       for (let version = Math.max(readOptions.fromVersion ?? 1, 1); version <= last; version++) {
-        yield stream[version - 1]!
+        yield eventAt(stream[version - 1]!)
       }
     },
 
@@ -141,13 +171,14 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
 
     async head(): Promise<LogHead | undefined> {
       ensureOpen()
-      const last = log[log.length - 1]
-      return last && { position: last.position, hash: last.hash }
+      const count = texts.length
+      return count === 0 ? undefined : { position: String(count), hash: hashes[count - 1]! }
     },
 
     async findOutcome(commandId: string): Promise<CommandOutcome | undefined> {
       ensureOpen()
-      return outcomes.get(commandId)
+      const text = outcomes.get(commandId)
+      return text === undefined ? undefined : parseFrozen<CommandOutcome>(text)
     },
 
     async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined> {
@@ -183,4 +214,14 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       closed = true
     },
   }
+}
+
+/**
+ * `text` as one flat string. V8 keeps a string built by `+` as a tree of its pieces, which holds
+ * every piece alive and costs the collector an object each; reading a character flattens the tree
+ * in place. Every event's text starts with `{`: the check keeps the read from being optimized away.
+ */
+function flattened(text: string): string {
+  if (text.charCodeAt(0) !== 123) throw new Error(`An event's text must be a JSON object: ${text}`)
+  return text
 }
