@@ -27,8 +27,8 @@ export interface InMemoryStoreOptions {
  * The reference `EventStore`: everything in memory, every append atomic, the hash chain computed
  * exactly as durable stores compute it. Its contents are lost when the process ends.
  *
- * Like a database, it keeps text: each event as the canonical JSON its hash covers, each outcome
- * as JSON. No caller can change what it stored, a read gives new frozen objects without
+ * Like a database, it keeps text: each event as the canonical JSON its hash covers, each outcome's
+ * result as JSON. No caller can change what it stored, a read gives new frozen objects without
  * `undefined` members, and the garbage collector copies one string per event instead of a tree
  * of small objects.
  */
@@ -39,7 +39,8 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
   const hashes: string[] = []
   /** By stream: the index in `texts` of each version, by version - 1. */
   const streams = new Map<string, number[]>()
-  const outcomes = new Map<string, string>()
+  /** By command id: each outcome, its result kept as JSON (serializing `content` again cost more). */
+  const outcomes = new Map<string, Omit<CommandOutcome, 'result'> & { readonly result: string }>()
   const eventIds = new Set<string>()
   const checkpoints = new Map<string, ProjectionCheckpoint>()
   let closed = false
@@ -142,7 +143,15 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
           written.push(recorded)
         }
       }
-      for (const outcome of newOutcomes) outcomes.set(outcome.commandId, JSON.stringify(outcome))
+      for (const outcome of newOutcomes) {
+        outcomes.set(outcome.commandId, {
+          commandId: outcome.commandId,
+          commandType: outcome.commandType,
+          content: outcome.content,
+          recordedAt: outcome.recordedAt,
+          result: JSON.stringify(outcome.result),
+        })
+      }
       return { events: written }
     },
 
@@ -177,8 +186,15 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
 
     async findOutcome(commandId: string): Promise<CommandOutcome | undefined> {
       ensureOpen()
-      const text = outcomes.get(commandId)
-      return text === undefined ? undefined : parseFrozen<CommandOutcome>(text)
+      const kept = outcomes.get(commandId)
+      if (kept === undefined) return undefined
+      return Object.freeze({
+        commandId: kept.commandId,
+        commandType: kept.commandType,
+        content: kept.content,
+        recordedAt: kept.recordedAt,
+        result: parseFrozen<CommandOutcome['result']>(kept.result),
+      })
     },
 
     async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined> {
