@@ -1,14 +1,8 @@
 import {
-  GENESIS_HASH,
   LedgerError,
-  canonicalJson,
   checkReadAllOptions,
   checkReadStreamOptions,
   checkWriteShape,
-  startVersions,
-  duplicateOutcome,
-  hashEvent,
-  withoutUndefined,
   type AppendOptions,
   type AppendResult,
   type CommandOutcome,
@@ -21,6 +15,7 @@ import {
   type RecordedEvent,
   type StreamWrite,
 } from '@plafond/core'
+import { prepareAppendEvents } from './append-events.js'
 import { MissingCheckpointParts, prepareCheckpointTable } from './checkpoint-table.js'
 import { eventFromRow, type EventRow } from './event-row.js'
 import { openLedgerDatabase } from './open-ledger-database.js'
@@ -99,70 +94,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
     }
   }
 
-  /** The body of an append: runs inside `BEGIN IMMEDIATE`, so no other process writes meanwhile. */
-  const appendTransaction = db.transaction(
-    (writes: readonly StreamWrite[], outcomes: readonly CommandOutcome[]): RecordedEvent[] => {
-      // Check everything before writing anything; a throw rolls the transaction back anyway.
-      const versions = startVersions(writes, (stream) => statements.streamVersion.get(stream) ?? 0)
-      for (const outcome of outcomes) {
-        if (statements.outcomeExists.get(outcome.commandId) !== undefined) {
-          throw duplicateOutcome(outcome.commandId)
-        }
-      }
-      const head = statements.head.get()
-      let position = head?.position ?? 0
-      let prevHash = head?.hash ?? GENESIS_HASH
-      const written: RecordedEvent[] = []
-      writes.forEach((write, index) => {
-        let version = versions[index]!
-        for (const event of write.events) {
-          position += 1
-          version += 1
-          const data = withoutUndefined(event.data)
-          const meta = withoutUndefined(event.meta)
-          // Serialized once: the text stored is the text hashed.
-          const canonical = { data: canonicalJson(data), meta: canonicalJson(meta) }
-          const unhashed = {
-            id: event.id,
-            stream: write.stream,
-            version,
-            position: String(position),
-            type: event.type,
-            schemaVersion: event.schemaVersion,
-            data,
-            meta,
-            prevHash,
-          }
-          const recorded: RecordedEvent = { ...unhashed, hash: hashEvent(unhashed, canonical) }
-          statements.insertEvent.run(
-            position,
-            recorded.id,
-            recorded.stream,
-            version,
-            recorded.type,
-            recorded.schemaVersion,
-            canonical.data,
-            canonical.meta,
-            prevHash,
-            recorded.hash,
-          )
-          prevHash = recorded.hash
-          written.push(recorded)
-        }
-      })
-      if (written.length > 0) statements.saveHead.run(position, prevHash)
-      for (const outcome of outcomes) {
-        statements.insertOutcome.run(
-          outcome.commandId,
-          outcome.commandType,
-          outcome.content,
-          JSON.stringify(outcome.result),
-          outcome.recordedAt,
-        )
-      }
-      return written
-    },
-  )
+  const appendEvents = prepareAppendEvents(db, statements)
 
   /** Keyset pagination: each batch is its own short read, so no lock is held between batches. */
   async function* batches(
@@ -208,7 +140,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
         refuseReadonly('appending')
         const outcomes = appendOptions.outcomes ?? []
         checkWriteShape(writes, outcomes)
-        return { events: appendTransaction.immediate(writes, outcomes) }
+        return { events: appendEvents(writes, outcomes) }
       })
     },
 

@@ -14,6 +14,17 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
+ * Whether `error` is the outcomes' primary key refusing a command id that already has an outcome:
+ * the append then owes the caller `duplicateOutcome`, which names the id.
+ */
+export function isOutcomeConflict(error: unknown): boolean {
+  return (
+    codeOf(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY' &&
+    /command_outcomes\.command_id/.test((error as Error).message)
+  )
+}
+
+/**
  * Turns a better-sqlite3 error into the `LedgerError` the port promises, with the driver's error as
  * `cause`. `LedgerError`s pass through; errors that are not the driver's (bugs) are rethrown as is.
  */

@@ -16,16 +16,15 @@ export interface OutcomeRow {
   readonly recorded_at: string
 }
 
-type EventValues = [number, string, string, number, string, number, string, string, string, string]
-
-/** Every statement the store runs on the log and outcomes, prepared once when it opens. */
+/**
+ * The statements the store runs on the log and outcomes, prepared once when it opens; appends
+ * insert their rows with `ChunkedInsert`s (`append-events.ts`).
+ */
 export interface StoreStatements {
   readonly streamVersion: Database.Statement<[string], number>
   readonly outcomeExists: Database.Statement<[string], number>
   readonly head: Database.Statement<[], HeadRow>
-  readonly insertEvent: Database.Statement<EventValues>
   readonly saveHead: Database.Statement<[number, string]>
-  readonly insertOutcome: Database.Statement<[string, string, string, string, string]>
   readonly findOutcome: Database.Statement<[string], OutcomeRow>
   readonly readAll: Database.Statement<[number, number], EventRow>
   readonly readStream: Database.Statement<[string, number, number, number], EventRow>
@@ -40,19 +39,14 @@ export function prepareStoreStatements(db: Database.Database): StoreStatements {
         'SELECT version FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1',
       )
       .pluck(),
+    // Only to name the command id the outcomes' primary key refused, after the append failed.
     outcomeExists: db
       .prepare<[string], number>('SELECT 1 FROM command_outcomes WHERE command_id = ?')
       .pluck(),
     head: db.prepare<[], HeadRow>('SELECT position, hash FROM log_head WHERE singleton = 1'),
-    insertEvent: db.prepare<EventValues>(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     saveHead: db.prepare<[number, string]>(
       `INSERT INTO log_head (singleton, position, hash) VALUES (1, ?, ?)
        ON CONFLICT (singleton) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
-    ),
-    insertOutcome: db.prepare<[string, string, string, string, string]>(
-      'INSERT INTO command_outcomes (command_id, type, content, result, recorded_at) VALUES (?, ?, ?, ?, ?)',
     ),
     findOutcome: db.prepare<[string], OutcomeRow>(
       'SELECT command_id, type, content, result, recorded_at FROM command_outcomes WHERE command_id = ?',
