@@ -150,4 +150,17 @@ describe('appends in multi-row chunks', () => {
     })
     expect(rowCounts(path)).toEqual({ events: 1, outcomes: 1 })
   })
+
+  it('events are returned as they came when they hold no undefined member, and without them otherwise', async () => {
+    const { store } = newStore()
+    const plain = newTestEvent()
+    const sparse = newTestEvent({ data: { kept: 1, dropped: undefined } })
+    const { events } = await store.append([
+      { stream: 'a', expectedVersion: 'no_stream', events: [plain, sparse] },
+    ])
+    expect(events[0]!.data).toBe(plain.data)
+    expect(events[0]!.meta).toBe(plain.meta)
+    expect(events[1]!.data).toStrictEqual({ kept: 1 })
+    expect(await readAll(store)).toEqual(events)
+  })
 })

@@ -12,6 +12,7 @@ import {
 } from '@plafond/core'
 import type Database from 'better-sqlite3'
 import { ChunkedInsert } from './chunked-insert.js'
+import { hasUndefinedMember } from './has-undefined-member.js'
 import { isOutcomeConflict } from './sqlite-error.js'
 import type { StoreStatements } from './store-statements.js'
 
@@ -96,8 +97,10 @@ export function prepareAppendEvents(
             position: String(position),
             type: event.type,
             schemaVersion: event.schemaVersion,
-            data: withoutUndefined(event.data),
-            meta: withoutUndefined(event.meta),
+            // The caller's objects unless they hold `undefined` members, which the row drops:
+            // what append returns is what a read gives back.
+            data: hasUndefinedMember(event.data) ? withoutUndefined(event.data) : event.data,
+            meta: hasUndefinedMember(event.meta) ? withoutUndefined(event.meta) : event.meta,
             prevHash,
             hash: '',
           }
