@@ -1,5 +1,6 @@
+import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, withoutUndefined } from './canonical-json.js'
+import { canonicalJson, quotedString, withoutUndefined } from './canonical-json.js'
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -25,6 +26,24 @@ describe('canonical JSON', () => {
     expect(canonicalJson(-42)).toBe('-42')
     expect(canonicalJson('a"b\\c\n€')).toBe('"a\\"b\\\\c\\n€"')
     expect(canonicalJson({ 'k"ey': 1 })).toBe('{"k\\"ey":1}')
+  })
+
+  test.prop(
+    [
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.string({
+          unit: fc.constantFrom('a', '"', '\\', '\n', '\u001f', '\u007f', '\ud83d', '\ude00', '€'),
+          maxLength: 12,
+        }),
+      ),
+    ],
+    { numRuns: 3000 },
+  )('quotes every string exactly as JSON.stringify does, lone surrogates included', (text) => {
+    expect(quotedString(text)).toBe(JSON.stringify(text))
+    expect(canonicalJson({ [text]: text })).toBe(
+      `{${JSON.stringify(text)}:${JSON.stringify(text)}}`,
+    )
   })
 
   it('refuses floats, unsafe integers, NaN and infinities: amounts travel as strings', () => {

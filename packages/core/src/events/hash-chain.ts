@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import { canonicalJson } from './canonical-json.js'
+import { canonicalJson, quotedString } from './canonical-json.js'
 import type { RecordedEvent } from './envelope.js'
 
 /** The `prevHash` of the first event in a log. */
@@ -33,10 +33,10 @@ export function hashedText(event: UnhashedEvent, canonical?: CanonicalParts): st
   const data = canonical === undefined ? canonicalJson(event.data) : canonical.data
   const meta = canonical === undefined ? canonicalJson(event.meta) : canonical.meta
   return (
-    `{"data":${data},"id":${JSON.stringify(event.id)},"meta":${meta}` +
-    `,"position":${JSON.stringify(event.position)},"prevHash":${JSON.stringify(event.prevHash)}` +
-    `,"schemaVersion":${canonicalJson(event.schemaVersion)},"stream":${JSON.stringify(event.stream)}` +
-    `,"type":${JSON.stringify(event.type)},"version":${canonicalJson(event.version)}}`
+    `{"data":${data},"id":${quotedString(event.id)},"meta":${meta}` +
+    `,"position":${quotedString(event.position)},"prevHash":${quotedString(event.prevHash)}` +
+    `,"schemaVersion":${canonicalJson(event.schemaVersion)},"stream":${quotedString(event.stream)}` +
+    `,"type":${quotedString(event.type)},"version":${canonicalJson(event.version)}}`
   )
 }
 
