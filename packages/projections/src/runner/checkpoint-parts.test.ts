@@ -109,6 +109,32 @@ describe('stateToParts / stateFromParts', () => {
     )
   })
 
+  test('strings and keys of any characters read back the same: quotes, controls, non-ASCII, lone surrogates', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({
+        unit: fc.constantFrom('"', '\\', '\x00', '\x1f', '\x7f', 'é', '\u2028', '\ud800'),
+      }),
+    )
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.array(text, { maxLength: 3 })), text, (entries, value) => {
+        const state = { byText: table(entries), rows: [{ value }] }
+        const back = stateFromParts<typeof state>(stateToParts(state, { partCharacters: 64 }))
+        expect(back).toEqual(state)
+        expect(Object.keys(back.byText)).toEqual(Object.keys(state.byText))
+      }),
+    )
+  })
+
+  test('refuses a date, a map or a class instance, which JSON would carry as something else', () => {
+    class Amount {
+      cents = 5n
+    }
+    for (const odd of [new Date(0), new Map([['a', 1]]), new Amount()]) {
+      expect(() => stateToParts({ rows: [{ odd }] })).toThrow(/found object at state.rows\[0\].odd/)
+    }
+  })
+
   test('refuses parts that were not written by stateToParts, saying what to do', () => {
     const parts = stateToParts(callOffs(2000), { partCharacters: 4096 })
     expect(() => stateFromParts([])).toThrow(/has no part/)

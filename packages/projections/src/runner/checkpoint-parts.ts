@@ -1,4 +1,5 @@
-import { emptyTable, isTable } from '../state/table.js'
+import { emptyTable } from '../state/table.js'
+import { JsonBytes } from './json-bytes.js'
 import { deserializeState, unencodableError } from './state-codec.js'
 
 /**
@@ -21,7 +22,7 @@ const TABLE = '$t'
  */
 const PART_CHARACTERS = 1 << 16
 
-/** Thrown by the replacer at a value that JSON cannot carry exactly. */
+/** Thrown by the writer at a value that JSON cannot carry exactly. */
 class Unencodable extends Error {}
 
 /**
@@ -57,73 +58,115 @@ export interface StatePartsOptions {
 export function* stateParts(state: unknown, options: StatePartsOptions = {}): Generator<string> {
   const partCharacters = options.partCharacters ?? PART_CHARACTERS
   const freeze = options.freeze ?? false
-  // About how many characters one `JSON.stringify` call writes: a run of entries of one table.
-  const runCharacters = Math.max(1, partCharacters >> 4)
   const tables: (object | undefined)[] = []
-  const replacer = (_key: string, value: unknown): unknown => {
+  const out = new JsonBytes()
+  const write = (value: unknown): void => {
     switch (typeof value) {
       case 'string':
+        out.string(value)
+        return
       case 'boolean':
-        return value
+        out.ascii(value ? 'true' : 'false')
+        return
       case 'number':
-        if (Number.isSafeInteger(value)) return value
-        throw new Unencodable()
+        if (!Number.isSafeInteger(value)) throw new Unencodable()
+        out.ascii(String(value))
+        return
       case 'bigint':
-        return { [CENTS]: value.toString() }
-      case 'object':
-        if (value === null) return value
+        out.ascii(`{"${CENTS}":"`)
+        out.ascii(value.toString())
+        out.ascii('"}')
+        return
+      case 'object': {
+        if (value === null) {
+          out.ascii('null')
+          return
+        }
         if (freeze) Object.freeze(value)
-        if (!isTable(value)) return value
-        tables.push(value)
-        return { [TABLE]: tables.length }
+        const prototype: unknown = Object.getPrototypeOf(value)
+        if (prototype === Object.prototype) {
+          // A row. `for…in` reads each member through V8's enumeration cache, where a loop over
+          // `Object.keys` would look every member up by name; a row's prototype has no members.
+          const row = value as Record<string, unknown>
+          let first = true
+          out.byte(0x7b)
+          for (const key in row) {
+            if (first) first = false
+            else out.byte(0x2c)
+            out.string(key)
+            out.byte(0x3a)
+            write(row[key])
+          }
+          out.byte(0x7d)
+        } else if (prototype === null) {
+          tables.push(value)
+          out.ascii(`{"${TABLE}":${tables.length}}`)
+        } else if (Array.isArray(value)) {
+          out.byte(0x5b)
+          for (let i = 0; i < value.length; i++) {
+            if (i > 0) out.byte(0x2c)
+            write(value[i])
+          }
+          out.byte(0x5d)
+        } else {
+          // A class instance, a date, a map: JSON would carry it as something else.
+          throw new Unencodable()
+        }
+        return
+      }
       default:
         throw new Unencodable()
     }
   }
-  // The part being written, in pieces: `[`, a run, `,`, a run, …; one join makes it one flat string.
-  let pieces: string[] = [`${HEADER}[`]
-  let size = 0
-  /** Writes one run; returns its length. */
-  const write = (run: unknown[]): number => {
-    const text = JSON.stringify(run, replacer)
-    if (size > 0) pieces.push(',')
-    pieces.push(text)
-    size += text.length
-    return text.length
-  }
+  // A part is `[run,run,…]`, a run `[table,key,value,key,value,…]`; `start` is where the part's
+  // runs begin, after the header of the first part.
+  out.ascii(`${HEADER}[`)
+  let start = out.length
+  /** The part written so far, closed, then a fresh one opened. */
   const part = (): string => {
-    pieces.push(']')
-    const text = pieces.join('')
-    pieces = ['[']
-    size = 0
+    out.byte(0x5d)
+    const text = out.take()
+    out.byte(0x5b)
+    start = out.length
     return text
   }
   try {
-    write([0, '', state])
-    if (size >= partCharacters) yield part()
+    out.ascii('[0,""')
+    out.byte(0x2c)
+    write(state)
+    out.byte(0x5d)
+    if (out.length >= partCharacters) yield part()
     // `tables` grows while its tables are written: entries may hold tables of their own.
     for (let index = 0; index < tables.length; index++) {
       const table = tables[index] as Record<string, unknown>
       // Written tables are released as the walk goes, not at the end.
       tables[index] = undefined
-      const keys = Object.keys(table)
-      let perRun = 64
-      for (let start = 0; start < keys.length;) {
-        const end = Math.min(start + perRun, keys.length)
-        const run: unknown[] = [index + 1]
-        for (let k = start; k < end; k++) run.push(keys[k], table[keys[k]!])
-        const written = write(run)
-        if (size >= partCharacters) yield part()
-        // Aim the next run at `runCharacters` from what this one's entries weighed.
-        perRun = Math.max(1, Math.min(4096, Math.round((runCharacters * (end - start)) / written)))
-        start = end
+      let open = false
+      for (const key in table) {
+        if (!open) {
+          if (out.length > start) out.byte(0x2c)
+          out.byte(0x5b)
+          out.ascii(String(index + 1))
+          open = true
+        }
+        out.byte(0x2c)
+        out.string(key)
+        out.byte(0x2c)
+        write(table[key])
+        // A part ends after the entry that fills it; the table's next entries open a new run.
+        if (out.length >= partCharacters) {
+          out.byte(0x5d)
+          open = false
+          yield part()
+        }
       }
+      if (open) out.byte(0x5d)
     }
   } catch (error) {
     if (error instanceof Unencodable) throw unencodableError(state)
     throw error
   }
-  if (size > 0) yield part()
+  if (out.length > start) yield part()
 }
 
 /** Turns the tags of a parsed value into amounts and tables, in place. */

@@ -117,6 +117,8 @@ function firstUnencodable(
         }
         return undefined
       }
+      const prototype: unknown = Object.getPrototypeOf(value)
+      if (prototype !== Object.prototype && prototype !== null) return { path, value }
       const record = value as Record<string, unknown>
       for (const key of Object.keys(record).sort()) {
         const found = firstUnencodable(record[key], `${path}.${key}`)
