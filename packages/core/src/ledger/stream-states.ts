@@ -84,12 +84,14 @@ export function applyInPlace<K extends StreamKind>(
 }
 
 /**
- * Decided states by stream, most recently used last; the oldest are dropped past `limit`. A cached
- * state may be stale when other processes write: the expected version of the next append finds
- * out, and the ledger then reads the stream's tail.
+ * Decided states by stream; past `limit`, one that has not been used for the longest while goes
+ * (the "second chance" approximation of least-recently-used: a read only marks its slot, where
+ * moving it to the back of the map on every command cost two hash-table writes). A cached state
+ * may be stale when other processes write: the expected version of the next append finds out, and
+ * the ledger then reads the stream's tail.
  */
 export class StateCache {
-  readonly #entries = new Map<string, StreamSnapshot>()
+  readonly #slots = new Map<string, { snapshot: StreamSnapshot; used: boolean }>()
   readonly #limit: number
 
   constructor(limit: number) {
@@ -97,25 +99,39 @@ export class StateCache {
   }
 
   get<K extends StreamKind>(stream: string): StreamSnapshot<K> | undefined {
-    const entry = this.#entries.get(stream)
-    if (entry) {
-      this.#entries.delete(stream)
-      this.#entries.set(stream, entry)
-    }
-    return entry as StreamSnapshot<K> | undefined
+    const slot = this.#slots.get(stream)
+    if (slot === undefined) return undefined
+    slot.used = true
+    return slot.snapshot as StreamSnapshot<K>
   }
 
   /** Forgets a stream's state: the next command on it reads the stream from the store. */
   delete(stream: string): void {
-    this.#entries.delete(stream)
+    this.#slots.delete(stream)
   }
 
   set(snapshot: StreamSnapshot): void {
-    this.#entries.delete(snapshot.stream)
-    this.#entries.set(snapshot.stream, snapshot)
-    if (this.#entries.size > this.#limit) {
-      const oldest = this.#entries.keys().next().value
-      if (oldest !== undefined) this.#entries.delete(oldest)
+    const slot = this.#slots.get(snapshot.stream)
+    if (slot !== undefined) {
+      slot.snapshot = snapshot
+      slot.used = true
+      return
+    }
+    this.#slots.set(snapshot.stream, { snapshot, used: false })
+    if (this.#slots.size > this.#limit) this.#evict(snapshot.stream)
+  }
+
+  /**
+   * From the oldest slot on: one used since it was last passed loses its mark and goes to the
+   * back, and so does the state just added; the first other one unused goes. Ends within one lap
+   * and a slot, since every slot passed is then unused.
+   */
+  #evict(added: string): void {
+    for (const [stream, slot] of this.#slots) {
+      this.#slots.delete(stream)
+      if (!slot.used && stream !== added) return
+      slot.used = false
+      this.#slots.set(stream, slot)
     }
   }
 }
