@@ -2,7 +2,7 @@ import { EVENT_CATALOGUE, type EventType, type RecordedEvent } from '@plafond/co
 import { describe, expect, test } from 'vitest'
 import type { EventKey, Projection } from '../projection.js'
 import { emptyTable, type Table } from '../state/table.js'
-import { InPlaceFold } from './in-place-fold.js'
+import { InPlaceFold, REMEMBERED_KEYS } from './in-place-fold.js'
 
 interface Counter {
   readonly award: number
@@ -114,5 +114,20 @@ describe('InPlaceFold', () => {
     const [first, second] = run.states as CountersState[]
     expect(first!.counters.C4).toEqual({ award: Number(again.position), orders: 1 })
     expect(second!.counters.C4).toEqual({ award: Number(award.position), orders: 2 })
+  })
+
+  test('past the keys it remembers, it forgets them and finds each entry again', () => {
+    const keys = Array.from({ length: REMEMBERED_KEYS + 10 }, (_, i) => `K${i}`)
+    const events = [
+      ...keys.map((key) => recorded('ContractAwarded', key)),
+      ...keys.map((key) => recorded('OrderIssued', key)),
+      // The first keys were forgotten; an award then replaces the entry of one that is remembered.
+      recorded('OrderIssued', 'K0'),
+      recorded('ContractAwarded', 'K0'),
+      recorded('OrderIssued', 'K0'),
+    ]
+    const result = fold(events)
+    expect(result.K0).toEqual({ award: Number(events.at(-2)!.position), orders: 1 })
+    expect(keys.every((key) => key === 'K0' || result[key]!.orders === 1)).toBe(true)
   })
 })
