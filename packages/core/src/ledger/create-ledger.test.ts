@@ -239,6 +239,42 @@ describe('createLedger', () => {
       expect(results.at(-1)).toMatchObject({ ok: false, rejection: { code: 'forbidden' } })
     })
 
+    it('leaves no decision of a failed batch in its states: later commands decide on the store', async () => {
+      const shared = createInMemoryStore()
+      let failNext = false
+      const flaky: EventStore = {
+        ...shared,
+        append: async (writes, options) => {
+          if (failNext) {
+            failNext = false
+            throw new LedgerError('STORE_UNAVAILABLE', 'The disk is gone.')
+          }
+          return shared.append(writes, options)
+        },
+      }
+      const ledger = await openedLedger({ store: flaky })
+      // Read B's framework and a contract first, so that their states are cached.
+      const first = await ledger.execute(
+        awardContractCommand(contractFixture({ contractId: 'MS-0', amount: '1' })),
+        { actor: buyerOf(B) },
+      )
+      expect(first.ok).toBe(true)
+      failNext = true
+      await expect(
+        ledger.executeBatch(
+          [awardContractCommand(contractFixture({ contractId: 'MS-1', amount: '500000' }))],
+          { actor: buyerOf(B) },
+        ),
+      ).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+      // Had the batch's award stayed in the cached framework, B would have 99 999 left.
+      const after = await ledger.execute(
+        awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '599999' })),
+        { actor: buyerOf(B) },
+      )
+      expect(after.ok).toBe(true)
+      expect((await ledger.verify()).ok).toBe(true)
+    })
+
     it('refuses a batch whose actors do not match its commands one to one', async () => {
       const ledger = createLedger({ clock: fixedClock() })
       await expect(

@@ -373,53 +373,61 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         async (fresh, lookup, report) => {
           const work = new WorkingSet(store, cache, fresh)
           const outcomes: CommandOutcome[] = []
-          const recordedAt = clock().toISOString()
           const pendings: Pending[] = []
-          const seen = new Map<string, { readonly content: string; readonly index: number }>()
-          for (const [index, entry] of parsed.entries()) {
-            if ('rejection' in entry) {
-              pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
-              continue
+          let appended: readonly RecordedEvent[]
+          // A batch decides on the cached states themselves: if anything fails before the
+          // append is done, the states it changed must leave the cache.
+          try {
+            const recordedAt = clock().toISOString()
+            const seen = new Map<string, { readonly content: string; readonly index: number }>()
+            for (const [index, entry] of parsed.entries()) {
+              if ('rejection' in entry) {
+                pendings.push({ kind: 'done', result: rejectedInput(entry.rejection) })
+                continue
+              }
+              const { command } = entry
+              const actor = (parsedActors[index] as { readonly actor: Actor }).actor
+              const roleCheck = authorize(actor, command.type, undefined)
+              if (roleCheck) {
+                pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
+                continue
+              }
+              const earlier = seen.get(command.commandId)
+              if (earlier) {
+                pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
+                continue
+              }
+              const recorded = outcomes.length
+              const pending = await decideOne(
+                command,
+                handlerOf(command.type).target(command),
+                actor,
+                stamping,
+                work,
+                outcomes,
+                lookup,
+                recordedAt,
+              )
+              // Only a command decided here has a first outcome for later repeats in the batch to
+              // return; one refused before deciding (forbidden, or a conflict with a stored outcome)
+              // is decided again when its id comes back, as it would be one by one.
+              if (outcomes.length > recorded) {
+                seen.set(command.commandId, {
+                  content: outcomes[outcomes.length - 1]!.content,
+                  index: pendings.length,
+                })
+              }
+              pendings.push(pending)
             }
-            const { command } = entry
-            const actor = (parsedActors[index] as { readonly actor: Actor }).actor
-            const roleCheck = authorize(actor, command.type, undefined)
-            if (roleCheck) {
-              pendings.push({ kind: 'done', result: rejectedInput(roleCheck) })
-              continue
-            }
-            const earlier = seen.get(command.commandId)
-            if (earlier) {
-              pendings.push(repeatInBatch(command, earlier, pendings, outcomes))
-              continue
-            }
-            const recorded = outcomes.length
-            const pending = await decideOne(
-              command,
-              handlerOf(command.type).target(command),
-              actor,
-              stamping,
-              work,
-              outcomes,
-              lookup,
-              recordedAt,
-            )
-            // Only a command decided here has a first outcome for later repeats in the batch to
-            // return; one refused before deciding (forbidden, or a conflict with a stored outcome)
-            // is decided again when its id comes back, as it would be one by one.
-            if (outcomes.length > recorded) {
-              seen.set(command.commandId, {
-                content: outcomes[outcomes.length - 1]!.content,
-                index: pendings.length,
-              })
-            }
-            pendings.push(pending)
+            report.behind = work.behind
+            appended =
+              outcomes.length === 0 ? [] : (await store.append(work.writes(), { outcomes })).events
+          } catch (error) {
+            work.abandon()
+            throw error
           }
-          report.behind = work.behind
-          const appended =
-            outcomes.length === 0 ? { events: [] } : await store.append(work.writes(), { outcomes })
           work.commit()
-          const byKey = new Map(appended.events.map((e) => [`${e.stream}@${e.version}`, e]))
+          const byKey = new Map(appended.map((e) => [`${e.stream}@${e.version}`, e]))
           return pendings.map((pending): ExecuteResult =>
             pending.kind === 'done'
               ? pending.result

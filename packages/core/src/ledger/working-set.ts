@@ -23,7 +23,6 @@ import type { EventStore, StreamWrite, WrittenRange } from '../store/event-store
 import {
   applyInPlace,
   loadStream,
-  privateCopy,
   type StateCache,
   type StateOf,
   type StreamSnapshot,
@@ -37,8 +36,8 @@ interface Entry<K extends StreamKind = StreamKind> {
   state: StateOf<K>
   /** Decided events not applied to `state` yet (deferred mode): applied in place by `commit`. */
   readonly pending: DomainEvent[]
-  /** Whether `state` is this working set's own copy (a batch), changed in place as it decides. */
-  owned: boolean
+  /** Whether a batch changed `state`, the cached state itself, in place as it decided. */
+  changed: boolean
 }
 
 // What a decider sees for a stream it does not read. Shared and frozen: deciders only read states.
@@ -97,8 +96,9 @@ export class WorkingSet {
    * a time) leaves decided events unapplied until `commit`, which applies them in place to the
    * cached states once the append succeeded: no copy of the state per command, and a failed
    * append leaves the cache as it was (ADR 0007). Without it (a batch, whose later commands see
-   * the earlier ones' effects), each decision is applied at once, in place, to the working set's
-   * own copy of the stream's state, made when the batch first writes to the stream.
+   * the earlier ones' effects), each decision is applied at once, in place, to the cached state:
+   * a batch holds every write lock of its ledger, so no other decision reads that state
+   * meanwhile, and a batch that fails calls `abandon`, which drops the states it changed.
    */
   constructor(store: EventStore, cache: StateCache, fresh: boolean, deferred = false) {
     this.#store = store
@@ -131,7 +131,7 @@ export class WorkingSet {
       version: snapshot.version,
       state: snapshot.state,
       pending: [],
-      owned: false,
+      changed: false,
     }
     this.#entries.set(stream, entry)
     return entry
@@ -228,10 +228,7 @@ export class WorkingSet {
     for (const event of events) segment.push(stampEvent(event, stamp))
     if (this.#deferred) for (const event of events) entry.pending.push(event)
     else {
-      if (!entry.owned) {
-        entry.state = privateCopy(entry.state)
-        entry.owned = true
-      }
+      entry.changed = true
       applyInPlace(entry.kind, entry.state as never, events as never)
     }
     entry.version += events.length
@@ -252,6 +249,15 @@ export class WorkingSet {
       }
     }
     return writes
+  }
+
+  /**
+   * After a failed attempt: a batch's decisions went into the cached states themselves, which no
+   * longer match the store. They leave the cache; the next command on their streams reads them
+   * again from the store. (One command at a time changes nothing before `commit`.)
+   */
+  abandon(): void {
+    for (const [stream, entry] of this.#entries) if (entry.changed) this.#cache.delete(stream)
   }
 
   /**
