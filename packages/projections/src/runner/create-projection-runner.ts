@@ -170,7 +170,7 @@ export function createProjectionRunner<const Ps extends readonly AnyProjection[]
     fold: InPlaceFold,
     list: readonly Entry[],
     batch: readonly RecordedEvent[],
-  ) {
+  ): void {
     const last = batch[batch.length - 1]!.position
     let i = 0
     if (comparePositions(batch[0]!.position, highestPosition(list)) <= 0) {
