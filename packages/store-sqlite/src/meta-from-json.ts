@@ -12,7 +12,7 @@ const ESCAPED_OR_CONTROL = /[\\\x00-\x1f]/
 /**
  * Reads the `meta` column: what `JSON.parse` returns (members in the same order) or throws. The
  * usual meta, `{"actorId":"…","commandId":"…","effectiveOn":"…","recordedAt":"…"}` with neither a
- * backslash nor a control character, is cut at its quotes, for about half the cost of a parse (a
+ * backslash nor a control character, is cut at its quotes, for about a fifth less than a parse (a
  * catch-up reads one per event): without escapes every quote is a delimiter, so the pieces are the
  * strings. Anything else (escapes, `correlationId`, `causationId`, another shape, text that is not
  * JSON) goes to `JSON.parse`.
