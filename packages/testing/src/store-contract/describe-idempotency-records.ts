@@ -78,12 +78,12 @@ export function describeIdempotencyRecords(stores: ContractStores): void {
         expect(await store.findOutcome(outcome.commandId)).toEqual(outcome)
     })
 
-    it('a second outcome for a recorded commandId fails the whole append with CONCURRENCY_CONFLICT: no event, no other outcome, the first outcome kept', async () => {
+    it('a second outcome for a recorded commandId fails the whole append with CONCURRENCY_CONFLICT naming it: no event, no other outcome, the first outcome kept', async () => {
       const store = await stores.open()
       const first = newTestOutcome({ commandId: 'cmd-1', commandType: 'First' })
       await store.append([], { outcomes: [first] })
       const before = await snapshotLog(store, ['stream-a'], ['cmd-1', 'cmd-2'])
-      await expectLedgerError(
+      const error = await expectLedgerError(
         () =>
           store.append([{ stream: 'stream-a', expectedVersion: 'any', events: newTestEvents(2) }], {
             outcomes: [
@@ -93,6 +93,8 @@ export function describeIdempotencyRecords(stores: ContractStores): void {
           }),
         'CONCURRENCY_CONFLICT',
       )
+      // A store that lets a constraint refuse the id still says which one it was.
+      expect(error.details).toMatchObject({ commandId: 'cmd-1' })
       expect(await snapshotLog(store, ['stream-a'], ['cmd-1', 'cmd-2'])).toEqual(before)
       expect(await store.findOutcome('cmd-1')).toEqual(first)
     })
