@@ -9,7 +9,7 @@ import type { ReadMode } from './read-event.js'
  * call-offs, whose entries, held for the whole fold, were about 12 MB of a catch-up's peak and
  * bought nothing once a call-off's events were over.
  */
-export const REMEMBERED_KEYS = 16_384
+export const REMEMBERED_KEYS = 4_096
 
 /**
  * The bulk-replay loop: applies events to private mutable states of `projections`, in place,
