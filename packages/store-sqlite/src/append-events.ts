@@ -3,6 +3,7 @@ import {
   canonicalJson,
   duplicateOutcome,
   hashEvent,
+  hasUndefinedMember,
   startVersions,
   withoutUndefined,
   type CanonicalParts,
@@ -12,7 +13,6 @@ import {
 } from '@plafond/core'
 import type Database from 'better-sqlite3'
 import { ChunkedInsert } from './chunked-insert.js'
-import { hasUndefinedMember } from './has-undefined-member.js'
 import { isOutcomeConflict } from './sqlite-error.js'
 import type { StoreStatements } from './store-statements.js'
 
