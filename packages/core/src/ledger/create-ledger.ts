@@ -24,6 +24,7 @@ import type {
 } from '../store/event-store.js'
 import { commandContent, idempotencyConflict } from './idempotency.js'
 import { isLedgerError, LedgerError } from './ledger-error.js'
+import { byPosition } from './log-order.js'
 import { parisToday } from './paris-today.js'
 import { parseActor, parseCommand } from './parse-input.js'
 import { pooledRandom } from './pooled-random.js'
@@ -148,7 +149,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       for await (const event of store.readStream(range.stream, range))
         events.push(decodeEvent(event))
     }
-    return events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
+    return events.sort(byPosition)
   }
 
   /**
@@ -219,17 +220,16 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     return { kind: 'written', ranges, replayed: false }
   }
 
-  function eventsOf(
-    ranges: readonly WrittenRange[],
-    byKey: ReadonlyMap<string, RecordedEvent>,
-  ): LedgerEvent[] {
+  /** A command's events among those a batch appended, in log order. */
+  function eventsOf(ranges: readonly WrittenRange[], byStream: ReadonlyMap<string, StreamRun>) {
     const events: LedgerEvent[] = []
     for (const range of ranges) {
+      const run = byStream.get(range.stream)!
       for (let version = range.fromVersion; version <= range.toVersion; version++) {
-        events.push(byKey.get(`${range.stream}@${version}`) as LedgerEvent)
+        events.push(run.events[version - run.firstVersion] as LedgerEvent)
       }
     }
-    return events.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
+    return ranges.length === 1 ? events : events.sort(byPosition)
   }
 
   // How often, lately, this ledger's cached states were behind the store when a command started:
@@ -359,9 +359,18 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         { details: { commands: inputs.length, actors: many.length } },
       )
     }
-    const parsedActors = inputs.map((_, index) =>
-      parseActor(many === undefined ? single : many[index]),
-    )
+    // A batch names the same few actors again and again: each object is parsed once per call
+    // (it cannot change while these lines run).
+    const byActor = new Map<unknown, ReturnType<typeof parseActor>>()
+    const parsedActors = inputs.map((_, index) => {
+      const given: unknown = many === undefined ? single : many[index]
+      let actorParsed = byActor.get(given)
+      if (actorParsed === undefined) {
+        actorParsed = parseActor(given)
+        byActor.set(given, actorParsed)
+      }
+      return actorParsed
+    })
     const parsed = inputs.map((input, index) => {
       const actorParsed = parsedActors[index]!
       return 'rejection' in actorParsed ? actorParsed : parseCommand(input)
@@ -427,11 +436,15 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
             throw error
           }
           work.commit()
-          const byKey = new Map(appended.map((e) => [`${e.stream}@${e.version}`, e]))
+          const byStream = streamRuns(appended)
           return pendings.map((pending): ExecuteResult =>
             pending.kind === 'done'
               ? pending.result
-              : { ok: true, events: eventsOf(pending.ranges, byKey), replayed: pending.replayed },
+              : {
+                  ok: true,
+                  events: eventsOf(pending.ranges, byStream),
+                  replayed: pending.replayed,
+                },
           )
         },
       )
@@ -470,6 +483,23 @@ function repeatInBatch(
   const previous = pendings[earlier.index]!
   if (previous.kind === 'written') return { ...previous, replayed: true }
   return { kind: 'done', result: { ...previous.result, replayed: true } }
+}
+
+/** The events an append wrote to one stream: consecutive versions from `firstVersion`. */
+interface StreamRun {
+  readonly firstVersion: number
+  readonly events: RecordedEvent[]
+}
+
+/** An append's events by stream. */
+function streamRuns(appended: readonly RecordedEvent[]): Map<string, StreamRun> {
+  const runs = new Map<string, StreamRun>()
+  for (const event of appended) {
+    const run = runs.get(event.stream)
+    if (run === undefined) runs.set(event.stream, { firstVersion: event.version, events: [event] })
+    else run.events.push(event)
+  }
+  return runs
 }
 
 /** Whether a conflict was a command id with an outcome already, rather than a stream moved on. */
