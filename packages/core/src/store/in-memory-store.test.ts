@@ -48,6 +48,25 @@ describe('the in-memory store keeps text', () => {
     for await (const e of store.readAll()) expect(e).toEqual(events[0])
   })
 
+  it('writes nothing of an append whose later event JSON cannot carry exactly', async () => {
+    const store = createInMemoryStore()
+    await expect(
+      store.append([
+        {
+          stream: 's-1',
+          expectedVersion: 0,
+          events: [event('e-1', { amount: 1 }), event('e-2', { amount: 0.5 })],
+        },
+      ]),
+    ).rejects.toThrow(/safe integers/)
+    expect(await store.head()).toBeUndefined()
+    // Neither the stream's version nor the first event's id was taken.
+    const { events } = await store.append([
+      { stream: 's-1', expectedVersion: 0, events: [event('e-1', { amount: 1 })] },
+    ])
+    expect(events.map((e) => [e.id, e.version, e.position])).toEqual([['e-1', 1, '1']])
+  })
+
   it('gives each outcome back as a new frozen copy', async () => {
     const store = createInMemoryStore()
     const outcome = {

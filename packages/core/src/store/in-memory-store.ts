@@ -3,6 +3,7 @@ import { hasUndefinedMember, withoutUndefined } from '../events/canonical-json.j
 import { GENESIS_HASH, hashedText, hashOfText } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
 import { checkWriteShape, duplicateOutcome, startVersions } from './append-checks.js'
+import { EventIds } from './event-ids.js'
 import { parseFrozen } from './frozen-json.js'
 import { checkReadAllOptions, checkReadStreamOptions } from './read-checks.js'
 import type {
@@ -41,7 +42,9 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
   const streams = new Map<string, number[]>()
   /** By command id: each outcome, its result kept as JSON (serializing `content` again cost more). */
   const outcomes = new Map<string, Omit<CommandOutcome, 'result'> & { readonly result: string }>()
-  const eventIds = new Set<string>()
+  const eventIds = new EventIds(function* () {
+    for (const text of texts) yield (JSON.parse(text) as { readonly id: string }).id
+  })
   const checkpoints = new Map<string, ProjectionCheckpoint>()
   let closed = false
 
@@ -91,58 +94,64 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       const newOutcomes = appendOptions.outcomes ?? []
       checkWriteShape(writes, newOutcomes)
       // Check everything before writing anything: the append is all or nothing.
-      startVersions(writes, (name) => streams.get(name)?.length ?? 0)
+      const starts = startVersions(writes, (name) => streams.get(name)?.length ?? 0)
       for (const outcome of newOutcomes) {
         if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
       }
       // Every event needs an id not in the log, nor repeated in the append.
-      let count = 0
-      for (const write of writes) count += write.events.length
-      const newIds = count > 1 ? new Set<string>() : undefined
-      for (const write of writes) {
-        for (const event of write.events) {
-          if (eventIds.has(event.id) || newIds?.has(event.id) === true) {
-            throw new LedgerError(
-              'INVALID_ARGUMENT',
-              `Event id ${event.id} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
-              { details: { id: event.id } },
-            )
-          }
-          newIds?.add(event.id)
-        }
+      const ids: string[] = []
+      for (const write of writes) for (const event of write.events) ids.push(event.id)
+      const taken = eventIds.firstTaken(ids)
+      if (taken !== undefined) {
+        throw new LedgerError(
+          'INVALID_ARGUMENT',
+          `Event id ${taken} is already in the log (or repeated in the append); every event needs a new id. Nothing was written.`,
+          { details: { id: taken } },
+        )
       }
+      // Every event's text first (canonical JSON throws on what JSON cannot carry exactly), then
+      // everything is kept at once: an append that throws leaves nothing behind.
       const written: RecordedEvent[] = []
-      for (const write of writes) {
-        let stream = streams.get(write.stream)
-        if (stream === undefined) {
-          stream = []
-          streams.set(write.stream, stream)
-        }
+      const newTexts: string[] = []
+      let prevHash = hashes.length === 0 ? GENESIS_HASH : hashes[hashes.length - 1]!
+      for (let w = 0; w < writes.length; w++) {
+        const write = writes[w]!
+        let version = starts[w]!
         for (const event of write.events) {
-          const index = texts.length
+          const index = texts.length + written.length
           // The caller's data, unless it holds `undefined` members, which stored text drops: the
           // events returned are what a read gives back. What is kept is the text alone.
           const recorded = {
             id: event.id,
             stream: write.stream,
-            version: stream.length + 1,
+            version: ++version,
             position: String(index + 1),
             type: event.type,
             schemaVersion: event.schemaVersion,
             data: hasUndefinedMember(event.data) ? withoutUndefined(event.data) : event.data,
             meta: hasUndefinedMember(event.meta) ? withoutUndefined(event.meta) : event.meta,
-            prevHash: index === 0 ? GENESIS_HASH : hashes[index - 1]!,
+            prevHash,
             hash: '',
           }
           const text = flattened(hashedText(recorded))
-          recorded.hash = hashOfText(recorded.prevHash, text)
-          texts.push(text)
-          hashes.push(recorded.hash)
-          eventIds.add(recorded.id)
-          stream.push(index)
+          recorded.hash = hashOfText(prevHash, text)
+          prevHash = recorded.hash
+          newTexts.push(text)
           written.push(recorded)
         }
       }
+      for (let i = 0; i < written.length; i++) {
+        const recorded = written[i]!
+        let stream = streams.get(recorded.stream)
+        if (stream === undefined) {
+          stream = []
+          streams.set(recorded.stream, stream)
+        }
+        stream.push(texts.length)
+        texts.push(newTexts[i]!)
+        hashes.push(recorded.hash)
+      }
+      eventIds.record(ids)
       for (const outcome of newOutcomes) {
         outcomes.set(outcome.commandId, {
           commandId: outcome.commandId,
