@@ -1,11 +1,15 @@
 import type { Command } from '../commands/command.js'
 import { canonicalJson } from '../events/canonical-json.js'
+import { flatObjectJson } from '../events/flat-json.js'
 import { reject, type Rejection } from '../rejections/rejection.js'
 import type { CommandOutcome } from '../store/event-store.js'
 
-/** The content a command is compared on when its id comes back: canonical JSON of the parsed command. */
+/**
+ * The content a command is compared on when its id comes back: canonical JSON of the parsed
+ * command, flat, since its outcome keeps it.
+ */
 export function commandContent(command: Command): string {
-  return canonicalJson(command)
+  return flatObjectJson(canonicalJson(command))
 }
 
 function firstDifference(before: unknown, after: unknown, path: string): string | undefined {
