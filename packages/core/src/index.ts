@@ -56,7 +56,7 @@ export type {
   WrittenRange,
 } from './store/event-store.js'
 
-export { canonicalJson, hasUndefinedMember, withoutUndefined } from './events/canonical-json.js'
+export { asStored, canonicalJson, withoutUndefined } from './events/canonical-json.js'
 export { contractStream, frameworkStream, productStream } from './events/envelope.js'
 export type { EventMeta, NewEvent, RecordedEvent } from './events/envelope.js'
 export { GENESIS_HASH, hashEvent, sealEvent } from './events/hash-chain.js'

@@ -1,11 +1,10 @@
 import {
   GENESIS_HASH,
+  asStored,
   canonicalJson,
   duplicateOutcome,
   hashEvent,
-  hasUndefinedMember,
   startVersions,
-  withoutUndefined,
   type CanonicalParts,
   type CommandOutcome,
   type RecordedEvent,
@@ -99,8 +98,8 @@ export function prepareAppendEvents(
             schemaVersion: event.schemaVersion,
             // The caller's objects unless they hold `undefined` members, which the row drops:
             // what append returns is what a read gives back.
-            data: hasUndefinedMember(event.data) ? withoutUndefined(event.data) : event.data,
-            meta: hasUndefinedMember(event.meta) ? withoutUndefined(event.meta) : event.meta,
+            data: asStored(event.data),
+            meta: asStored(event.meta),
             prevHash,
             hash: '',
           }

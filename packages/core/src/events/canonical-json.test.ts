@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, quotedString, withoutUndefined } from './canonical-json.js'
+import { asStored, canonicalJson, quotedString, withoutUndefined } from './canonical-json.js'
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -44,6 +44,16 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ [text]: text })).toBe(
       `{${JSON.stringify(text)}:${JSON.stringify(text)}}`,
     )
+  })
+
+  it('asStored gives back a value without undefined members as it is, and copies one with them', () => {
+    const clean = { a: 1, b: [{ c: 'x' }] }
+    expect(asStored(clean)).toBe(clean)
+    const sparse = { a: 1, b: [{ c: undefined, d: 2 }] }
+    const stored = asStored(sparse)
+    expect(stored).not.toBe(sparse)
+    expect(JSON.stringify(Object.keys(stored.b[0]!))).toBe('["d"]')
+    expect(sparse.b[0]).toHaveProperty('c')
   })
 
   it('refuses floats, unsafe integers, NaN and infinities: amounts travel as strings', () => {

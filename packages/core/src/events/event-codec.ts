@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod'
 import { LedgerError } from '../ledger/ledger-error.js'
-import { hasUndefinedMember, withoutUndefined } from './canonical-json.js'
+import { asStored } from './canonical-json.js'
 import type { RecordedEvent } from './envelope.js'
 import { EVENT_CATALOGUE, isEventType, type DomainEvent } from './event-catalogue.js'
 import { upcast } from './upcasters.js'
@@ -56,7 +56,7 @@ export function encodeEvent(event: DomainEvent): {
     type: event.type,
     schemaVersion: definition.schemaVersion,
     // zod's output is already a fresh object: copy it again only to drop undefined members.
-    data: hasUndefinedMember(parsed.data) ? withoutUndefined(parsed.data) : parsed.data,
+    data: asStored(parsed.data),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope.js'
-import { hasUndefinedMember, withoutUndefined } from '../events/canonical-json.js'
+import { asStored } from '../events/canonical-json.js'
 import { flatObjectJson } from '../events/flat-json.js'
 import { GENESIS_HASH, hashedText, hashOfText } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
@@ -129,8 +129,8 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
             position: String(index + 1),
             type: event.type,
             schemaVersion: event.schemaVersion,
-            data: hasUndefinedMember(event.data) ? withoutUndefined(event.data) : event.data,
-            meta: hasUndefinedMember(event.meta) ? withoutUndefined(event.meta) : event.meta,
+            data: asStored(event.data),
+            meta: asStored(event.meta),
             prevHash,
             hash: '',
           }
