@@ -14,6 +14,7 @@ import { decodeEvent, type LedgerEvent } from '../events/event-codec.js'
 import type { EcbHalfYearRate } from '../rates/ecb-rates.js'
 import type { EuThresholdPeriod } from '../rates/eu-thresholds.js'
 import type { Rejection } from '../rejections/rejection.js'
+import { isDuplicateOutcome } from '../store/append-checks.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
 import type {
   CommandOutcome,
@@ -258,7 +259,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       // Back off before another try at streams other writers keep moving; a command id that
       // already had an outcome (a client resending it) is not contention: the retry looks that
       // outcome up at once.
-      if (n > 1 && !decidedBefore(lastConflict)) {
+      if (n > 1 && !(lastConflict !== undefined && isDuplicateOutcome(lastConflict))) {
         await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
       }
       const fresh = n > 1 || staleRate > FRESH_FIRST_ABOVE
@@ -500,11 +501,6 @@ function streamRuns(appended: readonly RecordedEvent[]): Map<string, StreamRun> 
     else run.events.push(event)
   }
   return runs
-}
-
-/** Whether a conflict was a command id with an outcome already, rather than a stream moved on. */
-function decidedBefore(conflict: LedgerError | undefined): boolean {
-  return conflict !== undefined && typeof conflict.details.commandId === 'string'
 }
 
 function never(): never {

@@ -26,6 +26,14 @@ export function duplicateOutcome(commandId: string): LedgerError {
 }
 
 /**
+ * Whether a conflict is `duplicateOutcome`'s (a command id with an outcome already), which the
+ * outcome answers, rather than a stream that moved, which takes deciding again.
+ */
+export function isDuplicateOutcome(conflict: LedgerError): boolean {
+  return typeof conflict.details.commandId === 'string'
+}
+
+/**
  * Throws `INVALID_ARGUMENT` for writes that expect a version that is not `'any'`, `'no_stream'`
  * or a non-negative integer, and `CONCURRENCY_CONFLICT` for outcomes that repeat an id. A stream
  * may be named by several writes of one append (see `startVersions`).
