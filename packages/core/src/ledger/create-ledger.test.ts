@@ -497,6 +497,38 @@ describe('createLedger', () => {
       })
     })
 
+    it('stamps each command with the instant its clock gives, to the millisecond', async () => {
+      const instants = [
+        '2025-06-30T22:30:00.000Z',
+        '2025-06-30T22:30:00.000Z',
+        '2025-06-30T22:30:00.001Z',
+        '2025-07-01T08:00:00.000Z',
+      ]
+      let now = instants[0]!
+      const ledger = await openedLedger({ clock: () => new Date(now) })
+      const stamped: string[] = []
+      for (const [i, instant] of instants.entries()) {
+        now = instant
+        const result = await ledger.execute(allocate(`a-${i}`, B, '1'), { actor: coordinator() })
+        if (!result.ok) throw new Error(result.rejection.message)
+        stamped.push(result.events[0]!.meta.recordedAt)
+      }
+      expect(stamped).toEqual(instants)
+    })
+
+    it('refuses to stamp an invalid instant, and writes nothing', async () => {
+      let valid = true
+      const ledger = await openedLedger({
+        clock: () => (valid ? new Date(FIXED_INSTANT) : new Date(Number.NaN)),
+      })
+      const before = await ledger.head()
+      valid = false
+      await expect(
+        ledger.execute(allocate('a-x', B, '1'), { actor: coordinator() }),
+      ).rejects.toThrow(RangeError)
+      expect(await ledger.head()).toEqual(before)
+    })
+
     it('gives every event a unique, increasing id even when the clock stands still', async () => {
       const ledger = await openedLedger()
       await executeAll(

@@ -129,9 +129,11 @@ const FRESH_FIRST_ABOVE = 0.1
  */
 export function createLedger(options: LedgerOptions = {}): Ledger {
   const store = options.store ?? createInMemoryStore()
-  const clock = options.clock ?? (() => new Date())
+  const clock = options.clock
+  const now = clock === undefined ? Date.now : () => clock().getTime()
+  const instantNow = isoInstants(now)
   const ulid = monotonicFactory(pooledRandom())
-  const newId = options.newId ?? (() => ulid(clock().getTime()))
+  const newId = options.newId ?? (() => ulid(now()))
   const maxAttempts = options.maxAttempts ?? 12
   const retryDelay = options.retryDelay ?? defaultDelay
   const cache = new StateCache(options.cacheSize ?? 10_000)
@@ -323,7 +325,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
               held.push(await locks.stream(frameworkStream(frameworkId)))
           }
           const outcomes: CommandOutcome[] = []
-          const recordedAt = clock().toISOString()
+          const recordedAt = instantNow()
           const pending = await decideOne(
             command,
             target,
@@ -388,7 +390,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           // A batch decides on the cached states themselves: if anything fails before the
           // append is done, the states it changed must leave the cache.
           try {
-            const recordedAt = clock().toISOString()
+            const recordedAt = instantNow()
             const seen = new Map<string, { readonly content: string; readonly index: number }>()
             for (const [index, entry] of parsed.entries()) {
               if ('rejection' in entry) {
@@ -501,6 +503,24 @@ function streamRuns(appended: readonly RecordedEvent[]): Map<string, StreamRun> 
     else run.events.push(event)
   }
   return runs
+}
+
+/**
+ * The clock's instant as ISO-8601 text, formatted again only when the millisecond changes:
+ * `toISOString` took 3 % of a command in memory, where dozens of commands share a millisecond.
+ * An invalid date is never remembered, so it throws as `toISOString` does.
+ */
+function isoInstants(now: () => number): () => string {
+  let millis = Number.NaN
+  let text = ''
+  return () => {
+    const current = now()
+    if (current !== millis) {
+      text = new Date(current).toISOString()
+      millis = current
+    }
+    return text
+  }
 }
 
 function never(): never {
