@@ -57,6 +57,7 @@ export type {
 } from './store/event-store.js'
 
 export { asStored, canonicalJson, withoutUndefined } from './events/canonical-json.js'
+export { outcomeResultJson } from './store/outcome-json.js'
 export { contractStream, frameworkStream, productStream } from './events/envelope.js'
 export type { EventMeta, NewEvent, RecordedEvent } from './events/envelope.js'
 export { GENESIS_HASH, hashEvent, sealEvent } from './events/hash-chain.js'

@@ -4,6 +4,7 @@ import {
   canonicalJson,
   duplicateOutcome,
   hashEvent,
+  outcomeResultJson,
   startVersions,
   type CanonicalParts,
   type CommandOutcome,
@@ -70,7 +71,7 @@ export function prepareAppendEvents(
         o[at] = outcome.commandId
         o[at + 1] = outcome.commandType
         o[at + 2] = outcome.content
-        o[at + 3] = JSON.stringify(outcome.result)
+        o[at + 3] = outcomeResultJson(outcome.result)
         o[at + 4] = outcome.recordedAt
       }
       outcomeRows.flush()

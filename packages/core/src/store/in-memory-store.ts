@@ -6,6 +6,7 @@ import { LedgerError } from '../ledger/ledger-error.js'
 import { checkWriteShape, duplicateOutcome, startVersions } from './append-checks.js'
 import { EventIds } from './event-ids.js'
 import { parseFrozen } from './frozen-json.js'
+import { outcomeResultJson } from './outcome-json.js'
 import { checkReadAllOptions, checkReadStreamOptions } from './read-checks.js'
 import type {
   AppendOptions,
@@ -159,7 +160,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
           commandType: outcome.commandType,
           content: outcome.content,
           recordedAt: outcome.recordedAt,
-          result: JSON.stringify(outcome.result),
+          result: outcomeResultJson(outcome.result),
         })
       }
       return { events: written }
