@@ -34,7 +34,11 @@ const CASES: readonly {
   },
 ]
 
-const PARSERS = new Map(CASES.map((c) => [c.schema, compileParser(c.schema)]))
+const GENERATED = new Map(CASES.map((c) => [c.schema, compileParser(c.schema)]))
+const CLOSURES = new Map(
+  CASES.map((c) => [c.schema, compileParser(c.schema, { generateCode: false })]),
+)
+const PARSERS = GENERATED
 
 /** Whether two parsed values are frozen in the same places. */
 function frozenAlike(a: unknown, b: unknown): boolean {
@@ -46,8 +50,12 @@ function frozenAlike(a: unknown, b: unknown): boolean {
 }
 
 /** The compiled parser vouches only for what zod accepts, and then gives zod's value. */
-function expectAgreement(schema: ZodType, input: unknown): 'vouched' | 'not sure' {
-  const fast = PARSERS.get(schema)!(input)
+function expectAgreement(
+  schema: ZodType,
+  input: unknown,
+  parsers: ReadonlyMap<ZodType, (input: unknown) => unknown> = PARSERS,
+): 'vouched' | 'not sure' {
+  const fast = parsers.get(schema)!(input)
   if (fast === NOT_SURE) return 'not sure'
   const zod = schema.safeParse(input)
   expect(zod.success, `zod refuses what the compiled parser accepted: ${String(zod.error)}`).toBe(
@@ -90,6 +98,26 @@ describe('compileParser', () => {
     expect(parse({ ...payment, type: 'Nope' })).toBe(NOT_SURE)
     expect(parse({ ...payment, paidOn: '2025-02-30' })).toBe(NOT_SURE)
     expect(parse(null)).toBe(NOT_SURE)
+  })
+
+  it('generates object parsers, and compiles them as closures when asked not to', () => {
+    const schema = z.strictObject({ a: z.string(), b: z.string().optional(), c: z.number() })
+    const generated = compileParser(schema)
+    const closures = compileParser(schema, { generateCode: false })
+    expect(generated.name).toBe('parseObject')
+    expect(closures.name).not.toBe('parseObject')
+    for (const input of [
+      { a: 'x', c: 1 },
+      { a: 'x', b: 'y', c: 1 },
+      { c: 1, b: undefined, a: 'x' },
+      { a: 'x', c: 1, d: 2 },
+      { a: 'x' },
+    ]) {
+      expect(generated(input)).toStrictEqual(closures(input))
+      if (generated(input) !== NOT_SURE) {
+        expect(Object.keys(generated(input) as object)).toEqual(Object.keys(schema.parse(input)))
+      }
+    }
   })
 
   it('keeps an optional member given as undefined, as zod does', () => {
@@ -193,7 +221,9 @@ describe('compileParser against zod, on mutated inputs', () => {
   })('never vouches for what zod refuses, and otherwise returns what zod returns', (c, changes) => {
     let input = c.valid
     for (const change of changes) input = mutate(input, change)
-    expectAgreement(c.schema, input)
+    const generated = expectAgreement(c.schema, input, GENERATED)
+    // The closures, used where code cannot be generated, vouch for exactly the same inputs.
+    expect(expectAgreement(c.schema, input, CLOSURES)).toBe(generated)
   })
 
   test.prop([fc.constantFrom(...COMMAND_TYPES), fc.constantFrom(...COMMAND_TYPES)], {
