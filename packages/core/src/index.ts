@@ -56,7 +56,12 @@ export type {
   WrittenRange,
 } from './store/event-store.js'
 
-export { asStored, canonicalJson, withoutUndefined } from './events/canonical-json.js'
+export {
+  asStored,
+  canonicalJson,
+  undefinedMembersSkipped,
+  withoutUndefined,
+} from './events/canonical-json.js'
 export { outcomeResultJson } from './store/outcome-json.js'
 export { contractStream, frameworkStream, productStream } from './events/envelope.js'
 export type { EventMeta, NewEvent, RecordedEvent } from './events/envelope.js'

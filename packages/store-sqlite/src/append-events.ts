@@ -1,11 +1,12 @@
 import {
   GENESIS_HASH,
-  asStored,
   canonicalJson,
   duplicateOutcome,
   hashEvent,
   outcomeResultJson,
   startVersions,
+  undefinedMembersSkipped,
+  withoutUndefined,
   type CanonicalParts,
   type CommandOutcome,
   type RecordedEvent,
@@ -90,6 +91,13 @@ export function prepareAppendEvents(
         for (const event of write.events) {
           position += 1
           version += 1
+          // Serialized once: the text stored is the text hashed.
+          const skipped = undefinedMembersSkipped()
+          canonical.data = canonicalJson(event.data)
+          canonical.meta = canonicalJson(event.meta)
+          // The caller's objects unless their text left out `undefined` members, which the row
+          // drops: what append returns is what a read gives back.
+          const dropped = undefinedMembersSkipped() !== skipped
           const recorded: Sealing = {
             id: event.id,
             stream: write.stream,
@@ -97,16 +105,11 @@ export function prepareAppendEvents(
             position: String(position),
             type: event.type,
             schemaVersion: event.schemaVersion,
-            // The caller's objects unless they hold `undefined` members, which the row drops:
-            // what append returns is what a read gives back.
-            data: asStored(event.data),
-            meta: asStored(event.meta),
+            data: dropped ? withoutUndefined(event.data) : event.data,
+            meta: dropped ? withoutUndefined(event.meta) : event.meta,
             prevHash,
             hash: '',
           }
-          // Serialized once: the text stored is the text hashed.
-          canonical.data = canonicalJson(recorded.data)
-          canonical.meta = canonicalJson(recorded.meta)
           recorded.hash = hashEvent(recorded, canonical)
           const at = eventRows.reserve()
           e[at] = position

@@ -1,6 +1,12 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { asStored, canonicalJson, quotedString, withoutUndefined } from './canonical-json.js'
+import {
+  asStored,
+  canonicalJson,
+  quotedString,
+  undefinedMembersSkipped,
+  withoutUndefined,
+} from './canonical-json.js'
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -17,6 +23,17 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}')
     expect(canonicalJson({ a: undefined })).toBe('{}')
     expect(canonicalJson([1, undefined, null])).toBe('[1,null,null]')
+  })
+
+  it('counts the undefined members it skips, at any depth, and not undefined array items', () => {
+    const count = (value: unknown): number => {
+      const before = undefinedMembersSkipped()
+      canonicalJson(value)
+      return undefinedMembersSkipped() - before
+    }
+    expect(count({ a: 1, b: [{ c: 'x' }] })).toBe(0)
+    expect(count([1, undefined])).toBe(0)
+    expect(count({ a: undefined, b: { c: undefined, d: [{ e: undefined }] } })).toBe(3)
   })
 
   it('writes scalars as JSON does, escaping strings', () => {

@@ -32,7 +32,10 @@ export function canonicalJson(value: unknown): string {
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!
         const member = record[key]
-        if (member === undefined) continue
+        if (member === undefined) {
+          skippedMembers++
+          continue
+        }
         if (out.length > 1) out += ','
         out += quotedKey(key) + canonicalJson(member)
       }
@@ -41,6 +44,17 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new TypeError(`Canonical JSON cannot carry a ${typeof value}.`)
   }
+}
+
+let skippedMembers = 0
+
+/**
+ * How many `undefined` object members canonicalJson has left out in this process. A store that
+ * serializes a caller's value compares it before and after: unchanged, the value holds no such
+ * member and can be kept as it is (what `asStored` tells by walking the value a second time).
+ */
+export function undefinedMembersSkipped(): number {
+  return skippedMembers
 }
 
 // Characters JSON.stringify writes escaped: controls, `"`, `\` and (when alone) surrogates.

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope.js'
-import { asStored } from '../events/canonical-json.js'
+import { undefinedMembersSkipped, withoutUndefined } from '../events/canonical-json.js'
 import { flatObjectJson } from '../events/flat-json.js'
 import { GENESIS_HASH, hashedText, hashOfText } from '../events/hash-chain.js'
 import { LedgerError } from '../ledger/ledger-error.js'
@@ -121,8 +121,6 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
         let version = starts[w]!
         for (const event of write.events) {
           const index = texts.length + written.length
-          // The caller's data, unless it holds `undefined` members, which stored text drops: the
-          // events returned are what a read gives back. What is kept is the text alone.
           const recorded = {
             id: event.id,
             stream: write.stream,
@@ -130,12 +128,19 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
             position: String(index + 1),
             type: event.type,
             schemaVersion: event.schemaVersion,
-            data: asStored(event.data),
-            meta: asStored(event.meta),
+            data: event.data,
+            meta: event.meta,
             prevHash,
             hash: '',
           }
+          const skipped = undefinedMembersSkipped()
           const text = flatObjectJson(hashedText(recorded))
+          // The caller's data, unless its text left out `undefined` members: the events returned
+          // are what a read gives back. What is kept is the text alone.
+          if (undefinedMembersSkipped() !== skipped) {
+            recorded.data = withoutUndefined(event.data)
+            recorded.meta = withoutUndefined(event.meta)
+          }
           recorded.hash = hashOfText(prevHash, text)
           prevHash = recorded.hash
           newTexts.push(text)
