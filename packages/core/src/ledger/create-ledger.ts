@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid'
 import type { Actor } from '../authorization/actor.js'
 import { authorize } from '../authorization/authorize.js'
 import type { Command, CommandInput } from '../commands/command.js'
@@ -26,6 +25,7 @@ import type {
 import { commandContent, idempotencyConflict } from './idempotency.js'
 import { isLedgerError, LedgerError } from './ledger-error.js'
 import { byPosition } from './log-order.js'
+import { monotonicUlids } from './monotonic-ulids.js'
 import { parisToday } from './paris-today.js'
 import { parseActor, parseCommand } from './parse-input.js'
 import { pooledRandom } from './pooled-random.js'
@@ -132,7 +132,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   const clock = options.clock
   const now = clock === undefined ? Date.now : () => clock().getTime()
   const instantNow = isoInstants(now)
-  const ulid = monotonicFactory(pooledRandom())
+  const ulid = monotonicUlids(pooledRandom())
   const newId = options.newId ?? (() => ulid(now()))
   const maxAttempts = options.maxAttempts ?? 12
   const retryDelay = options.retryDelay ?? defaultDelay
