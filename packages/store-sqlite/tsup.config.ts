@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // `import.meta.url` in the CommonJS build: read-ahead.ts resolves better-sqlite3 for its worker.
+  shims: true,
 })

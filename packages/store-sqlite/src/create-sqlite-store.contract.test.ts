@@ -13,3 +13,9 @@ describeEventStoreContract(
   'SQLite store, batches of 3, synchronous NORMAL',
   sqliteStoreFactory(directory, { batchSize: 3, synchronous: 'NORMAL' }),
 )
+
+// Every batched read of the log goes through the read-ahead worker (ADR 15).
+describeEventStoreContract(
+  'SQLite store, batches of 3, every batched read read ahead by a worker',
+  sqliteStoreFactory(directory, { batchSize: 3, synchronous: 'NORMAL', readAheadEvents: 1 }),
+)

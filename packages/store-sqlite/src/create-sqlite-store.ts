@@ -17,12 +17,16 @@ import {
 } from '@plafond/core'
 import { prepareAppendEvents } from './append-events.js'
 import { MissingCheckpointParts, prepareCheckpointTable } from './checkpoint-table.js'
-import { eventFromLine, positionOfLine, prepareLineStatement } from './event-line.js'
+import { eventFromLine, LINE_SQL, positionOfLine, prepareLineStatement } from './event-line.js'
 import { eventFromRow, type EventRow } from './event-row.js'
 import { openLedgerDatabase } from './open-ledger-database.js'
+import { startReadAhead, type ReadAhead } from './read-ahead.js'
 import { translateSqliteError } from './sqlite-error.js'
 import { resolveSqliteStoreOptions, type SqliteStoreOptions } from './sqlite-store-options.js'
 import { prepareStoreStatements } from './store-statements.js'
+
+/** Pages a worker may read ahead of a catch-up: about 4 000 events, a few MB of text. */
+const READ_AHEAD_PAGES = 4
 
 /** The first position to read, from a `fromPosition` that `checkReadAllOptions` accepted. */
 function startPosition(fromPosition: string | undefined): number {
@@ -62,7 +66,7 @@ function parseJson<T>(text: string, what: string, path: string): T {
  */
 export function createSqliteStore(options: SqliteStoreOptions): EventStore {
   const resolved = resolveSqliteStoreOptions(options)
-  const { path, busyTimeoutMs, readonly } = resolved
+  const { path, busyTimeoutMs, readonly, readAheadEvents } = resolved
   const defaultBatch = resolved.batchSize
   const { db, version } = openLedgerDatabase(resolved)
   const statements = prepareStoreStatements(db)
@@ -134,16 +138,59 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
     return linePages(startPosition(readOptions.fromPosition), size)
   }
 
-  /** Keyset pagination over lines, as `batches` over rows. */
+  /**
+   * Keyset pagination over lines, as `batches` over rows. A long read takes its pages from a
+   * worker thread that reads them ahead on its own connection (`read-ahead.ts`, ADR 15) while the
+   * caller folds the previous ones; if the worker cannot start or fails, the rest is read here.
+   */
   async function* linePages(from: number, size: number): AsyncIterable<RecordedEvent[]> {
-    for (let next = from; ;) {
+    let next = from
+    const ahead = readsAhead(from) ? startPageReader(next, size) : undefined
+    try {
+      while (ahead !== undefined) {
+        // As `use` would: a store closed meanwhile stops the read.
+        if (closed) use('reading the log', () => undefined)
+        const page = await ahead.next()
+        if (page.kind === 'end') return
+        if (page.kind === 'failed') break
+        const events = eventsOfLines(page.lines)
+        next = positionOfLine(page.lines[page.lines.length - 1]!) + 1
+        yield events
+      }
+    } finally {
+      ahead?.stop()
+    }
+    for (;;) {
       const lines = use('reading the log', () => readLines.all(next, size))
       if (lines.length === 0) return
-      const events = new Array<RecordedEvent>(lines.length)
-      for (let i = 0; i < lines.length; i++) events[i] = eventFromLineIn(lines[i]!)
+      const events = eventsOfLines(lines)
       next = positionOfLine(lines[lines.length - 1]!) + 1
       yield events
     }
+  }
+
+  /** Whether a read from `from` has at least `readAheadEvents` positions before the head. */
+  function readsAhead(from: number): boolean {
+    if (db.memory || !Number.isFinite(readAheadEvents)) return false
+    const head = use('reading the head', () => statements.head.get())
+    return head !== undefined && head.position - from + 1 >= readAheadEvents
+  }
+
+  function startPageReader(from: number, size: number): ReadAhead | undefined {
+    return startReadAhead({
+      path,
+      sql: LINE_SQL,
+      from,
+      size,
+      window: READ_AHEAD_PAGES,
+      busyTimeoutMs,
+    })
+  }
+
+  function eventsOfLines(lines: readonly string[]): RecordedEvent[] {
+    const events = new Array<RecordedEvent>(lines.length)
+    for (let i = 0; i < lines.length; i++) events[i] = eventFromLineIn(lines[i]!)
+    return events
   }
 
   function eventFromLineIn(line: string): RecordedEvent {

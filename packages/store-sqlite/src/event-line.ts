@@ -23,12 +23,11 @@ export type LineStatement = Database.Statement<[number, number], string>
  * reads the log about 15 % faster.
  */
 export function prepareLineStatement(db: Database.Database): LineStatement {
-  return db
-    .prepare<[number, number], string>(
-      `SELECT concat_ws(char(31), ${EVENT_COLUMNS}) FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
-    )
-    .pluck()
+  return db.prepare<[number, number], string>(LINE_SQL).pluck()
 }
+
+/** The text of `prepareLineStatement`'s statement, for another connection (`read-ahead.ts`). */
+export const LINE_SQL = `SELECT concat_ws(char(31), ${EVENT_COLUMNS}) FROM events WHERE position >= ? ORDER BY position LIMIT ?`
 
 /** The position a line starts with. */
 export function positionOfLine(line: string): number {

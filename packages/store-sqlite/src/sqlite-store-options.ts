@@ -22,6 +22,12 @@ export interface SqliteStoreOptions {
    * of an older schema is read as it is (a read-only store cannot migrate it).
    */
   readonly readonly?: boolean
+  /**
+   * A batched read of the log (`readAllBatches`, a projection catch-up) with at least this many
+   * events before the head reads them on a worker thread, on its own read-only connection, while
+   * the caller works on the previous pages (ADR 15); 20 000 by default, `Infinity` for never.
+   */
+  readonly readAheadEvents?: number
 }
 
 /** The options with their defaults filled in, checked. */
@@ -43,6 +49,7 @@ export function resolveSqliteStoreOptions(options: SqliteStoreOptions): Resolved
     busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     batchSize: options.batchSize ?? 1000,
     readonly: options.readonly ?? false,
+    readAheadEvents: options.readAheadEvents ?? 20_000,
   }
   if (typeof resolved.path !== 'string' || resolved.path === '') {
     throw invalid('path', 'the path of the ledger file', resolved.path)
@@ -55,6 +62,10 @@ export function resolveSqliteStoreOptions(options: SqliteStoreOptions): Resolved
   }
   if (!Number.isSafeInteger(resolved.batchSize) || resolved.batchSize < 1) {
     throw invalid('batchSize', 'a positive integer', resolved.batchSize)
+  }
+  const ahead = resolved.readAheadEvents
+  if (ahead !== Infinity && (!Number.isSafeInteger(ahead) || ahead < 1)) {
+    throw invalid('readAheadEvents', 'a positive integer or Infinity', ahead)
   }
   return resolved
 }
