@@ -1,5 +1,8 @@
 type Release = () => void
 
+/** The queue of a key no one waits for: shared, replaced by an array of its own when one does. */
+const NO_WAITERS: readonly (() => void)[] = Object.freeze([])
+
 /**
  * In-process write ordering: commands on the same streams wait for each other, and a batch waits
  * for every command (and they for it). This only spares a process the cost of conflicting with
@@ -7,7 +10,7 @@ type Release = () => void
  */
 export class WriteLocks {
   /** Held keys, each with the callers waiting for it in arrival order. */
-  readonly #held = new Map<string, (() => void)[]>()
+  readonly #held = new Map<string, readonly (() => void)[]>()
   #shared = 0
   #exclusive = false
   readonly #waiting: { readonly exclusive: boolean; readonly enter: () => void }[] = []
@@ -21,55 +24,64 @@ export class WriteLocks {
     if (this.#waiting.length > 0 || !this.#canEnter(false)) return undefined
     for (const key of keys) if (this.#held.has(key)) return undefined
     this.#occupy(false)
-    const unique = [...new Set(keys)]
-    for (const key of unique) this.#held.set(key, [])
-    return this.#releaser(unique, () => this.#leave(false))
+    const unique = distinct(keys)
+    for (const key of unique) this.#held.set(key, NO_WAITERS)
+    return this.#releaser(unique, true)
   }
 
   /** Locks `keys` (sorted, so that two commands never wait on each other in a cycle). */
   async streams(keys: readonly string[]): Promise<Release> {
-    const leaveGate = await this.#gate(false)
+    await this.#enter(false)
     const sorted = [...new Set(keys)].sort()
     for (const key of sorted) await this.#acquire(key)
-    return this.#releaser(sorted, leaveGate)
+    return this.#releaser(sorted, true)
   }
 
   /** Locks one more stream while holding others; the caller keeps the key order. */
   async stream(key: string): Promise<Release> {
     await this.#acquire(key)
-    return this.#releaser([key], undefined)
+    return this.#releaser([key], false)
   }
 
   /** Waits until no command runs, then excludes all others until released. */
   async everything(): Promise<Release> {
-    return this.#gate(true)
+    await this.#enter(true)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.#leave(true)
+    }
   }
 
   /** Resolves at once when `key` is free, or when its previous holders have released it. */
   #acquire(key: string): Promise<void> | undefined {
     const queue = this.#held.get(key)
     if (queue === undefined) {
-      this.#held.set(key, [])
+      this.#held.set(key, NO_WAITERS)
       return undefined
     }
-    return new Promise<void>((resolve) => queue.push(resolve))
+    const waiters = queue === NO_WAITERS ? [] : (queue as (() => void)[])
+    if (waiters !== queue) this.#held.set(key, waiters)
+    return new Promise<void>((resolve) => waiters.push(resolve))
   }
 
-  /** Releases keys in reverse order, then leaves the gate; a second call does nothing. */
-  #releaser(keys: readonly string[], leave: (() => void) | undefined): Release {
+  /** Releases keys in reverse order, then leaves the gate if `leave`; a second call does nothing. */
+  #releaser(keys: readonly string[], leave: boolean): Release {
     let released = false
     return () => {
       if (released) return
       released = true
       for (let i = keys.length - 1; i >= 0; i--) this.#handOver(keys[i]!)
-      leave?.()
+      if (leave) this.#leave(false)
     }
   }
 
   /** Gives `key` to its next waiter, or frees it. */
   #handOver(key: string): void {
     const queue = this.#held.get(key)
-    const next = queue?.shift()
+    const next =
+      queue === undefined || queue.length === 0 ? undefined : (queue as (() => void)[]).shift()
     if (next === undefined) this.#held.delete(key)
     else next()
   }
@@ -78,13 +90,13 @@ export class WriteLocks {
     return exclusive ? !this.#exclusive && this.#shared === 0 : !this.#exclusive
   }
 
-  async #gate(exclusive: boolean): Promise<Release> {
+  /** Enters the gate: at once when it is free and no one waits, else in arrival order. */
+  async #enter(exclusive: boolean): Promise<void> {
     if (this.#waiting.length > 0 || !this.#canEnter(exclusive)) {
       await new Promise<void>((enter) => this.#waiting.push({ exclusive, enter }))
     } else {
       this.#occupy(exclusive)
     }
-    return () => this.#leave(exclusive)
   }
 
   #leave(exclusive: boolean): void {
@@ -105,4 +117,12 @@ export class WriteLocks {
       next.enter()
     }
   }
+}
+
+/** `keys` without repeats, in order: the keys themselves when they are already distinct. */
+function distinct(keys: readonly string[]): readonly string[] {
+  for (let i = 1; i < keys.length; i++) {
+    for (let j = 0; j < i; j++) if (keys[i] === keys[j]) return [...new Set(keys)]
+  }
+  return keys
 }
