@@ -6,7 +6,7 @@ import { Command, COMMAND_TYPES } from '../commands/command.js'
 import { COMMAND_SAMPLES } from '../commands/command-samples.test-data.js'
 import { EVENT_CATALOGUE, EVENT_TYPES } from '../events/event-catalogue.js'
 import { EVENT_SAMPLES } from '../events/event-samples.test-data.js'
-import { compileParser, NOT_SURE } from './compiled-parser.js'
+import { charClassTest, compileParser, NOT_SURE } from './compiled-parser.js'
 
 /** Every schema the ledger compiles, with valid inputs for it. */
 const CASES: readonly {
@@ -230,5 +230,43 @@ describe('compileParser against zod, on mutated inputs', () => {
     numRuns: 300,
   })('a command of one type under the name of another', (a, b) => {
     expectAgreement(Command, { ...COMMAND_SAMPLES[a], type: b })
+  })
+})
+
+describe('charClassTest', () => {
+  const PATTERNS = [
+    /^[A-Za-z0-9._:-]{1,64}$/,
+    /^[a-c]{0,3}$/,
+    /^[-a]{2,2}$/,
+    /^[a-]{1,1}$/,
+    /^[.$*]{1,2}$/,
+  ]
+  test.prop(
+    [
+      fc.constantFrom(...PATTERNS),
+      fc.string({
+        unit: fc.oneof(
+          fc.constantFrom('a', 'b', 'c', 'd', 'Z', '0', '9', '.', '_', ':', '-', '$', '*', '/'),
+          fc.constantFrom('\n', ' ', 'é', '\u0000', '\ud83d', 'ａ'),
+        ),
+        maxLength: 70,
+      }),
+    ],
+    { numRuns: 3000 },
+  )('accepts exactly what its regex accepts', (pattern, text) => {
+    expect(charClassTest(pattern)!(text)).toBe(pattern.test(text))
+  })
+
+  it('leaves every other regex to itself', () => {
+    for (const pattern of [
+      /^\d{14}$/,
+      /^[a-z]{1,3}$/i,
+      /^[^a]{1,3}$/,
+      /^[a\]]{1,3}$/,
+      /^[a-z]{1,3}/,
+      /^[é]{1,3}$/,
+    ]) {
+      expect(charClassTest(pattern)).toBeUndefined()
+    }
   })
 })

@@ -133,6 +133,8 @@ function directTest(check: Check): ((value: unknown) => boolean) | undefined {
   if (def.when !== undefined) return undefined
   if (zod.traits.has('$ZodCheckRegex') && def.pattern instanceof RegExp) {
     const pattern = def.pattern
+    const table = charClassTest(pattern)
+    if (table !== undefined) return table
     return (value) => {
       pattern.lastIndex = 0
       return pattern.test(value as string)
@@ -146,6 +148,39 @@ function directTest(check: Check): ((value: unknown) => boolean) | undefined {
     }
   }
   return undefined
+}
+
+/**
+ * The test of a regex of the form `^[class]{min,max}$` (no flags; the class made of single
+ * characters and ranges below U+0080, as ids are) as a table of the characters it allows: every
+ * id of every command and event was a regex test, 2 to 3 % of a command. Undefined for any other
+ * regex, which is tested as it is.
+ */
+export function charClassTest(pattern: RegExp): ((value: unknown) => boolean) | undefined {
+  const form = /^\^\[([^\]\\^]+)\]\{(\d+),(\d+)\}\$$/.exec(pattern.source)
+  if (pattern.flags !== '' || form === null) return undefined
+  const [, members, low, high] = form as unknown as [string, string, string, string]
+  const allowed = new Uint8Array(128)
+  for (let i = 0; i < members.length; i++) {
+    const first = members.charCodeAt(i)
+    const isRange = members[i + 1] === '-' && i + 2 < members.length
+    const last = isRange ? members.charCodeAt(i + 2) : first
+    if (first >= 128 || last >= 128 || last < first) return undefined
+    for (let code = first; code <= last; code++) allowed[code] = 1
+    if (isRange) i += 2
+  }
+  const min = Number(low)
+  const max = Number(high)
+  if (min > max) return undefined
+  return (value) => {
+    const text = value as string
+    if (text.length < min || text.length > max) return false
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code >= 128 || allowed[code] === 0) return false
+    }
+    return true
+  }
 }
 
 const WHOLE_BY_ZOD = new WeakSet<Step>()
