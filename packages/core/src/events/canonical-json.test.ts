@@ -63,6 +63,29 @@ describe('canonical JSON', () => {
     )
   })
 
+  test.prop(
+    [
+      fc.array(
+        fc.dictionary(
+          fc.constantFrom('a', 'b', 'aa', 'B', '10', '2', 'é', 'z', '__x'),
+          fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null)),
+          { maxKeys: 6 },
+        ),
+        { maxLength: 8 },
+      ),
+    ],
+    { numRuns: 1000 },
+  )('writes every object with its keys sorted, however many kinds share a first key', (objects) => {
+    // Keys in code-unit order, then JSON.stringify: the definition, apart from the plans.
+    const reference = (value: Record<string, unknown>): string =>
+      `{${Object.keys(value)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${JSON.stringify(value[key])}`)
+        .join(',')}}`
+    for (const object of objects) expect(canonicalJson(object)).toBe(reference(object))
+    expect(canonicalJson(objects)).toBe(`[${objects.map(reference).join(',')}]`)
+  })
+
   it('asStored gives back a value without undefined members as it is, and copies one with them', () => {
     const clean = { a: 1, b: [{ c: 'x' }] }
     expect(asStored(clean)).toBe(clean)

@@ -27,17 +27,20 @@ export function canonicalJson(value: unknown): string {
         return `${out}]`
       }
       const record = value as Record<string, unknown>
-      const keys = sortedInPlace(Object.keys(record))
+      const keys = Object.keys(record)
+      if (keys.length === 0) return '{}'
+      const plan = planOf(keys)
+      const sorted = plan.sorted
+      const quoted = plan.quoted
       let out = '{'
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!
-        const member = record[key]
+      for (let i = 0; i < sorted.length; i++) {
+        const member = record[sorted[i]!]
         if (member === undefined) {
           skippedMembers++
           continue
         }
         if (out.length > 1) out += ','
-        out += quotedKey(key) + canonicalJson(member)
+        out += quoted[i]! + canonicalJson(member)
       }
       return `${out}}`
     }
@@ -71,36 +74,48 @@ export function quotedString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
 }
 
-// Member names written as `"name":`, remembered: event and command schemas use a few dozen names,
-// and quoting each one on every event was a third of canonicalJson's time. Bounded, because
-// canonicalJson also serves values whose names come from outside.
-const QUOTED_KEYS = new Map<string, string>()
-const MAX_QUOTED_KEYS = 4096
-
-function quotedKey(key: string): string {
-  let quoted = QUOTED_KEYS.get(key)
-  if (quoted === undefined) {
-    quoted = `${quotedString(key)}:`
-    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted)
-  }
-  return quoted
+/**
+ * How canonicalJson writes an object whose `Object.keys` are `keys`, in that order: the keys
+ * sorted by UTF-16 code units (as `Array.prototype.sort()` sorts them) and each written as
+ * `"name":`. Objects of one schema have the same keys in the same order, so a plan is found
+ * again by comparing the keys, most often the very same interned strings, instead of sorting and
+ * quoting them for every event: that was a third of canonicalJson's time.
+ */
+interface KeyPlan {
+  readonly keys: readonly string[]
+  readonly sorted: readonly string[]
+  readonly quoted: readonly string[]
 }
 
-/**
- * Sorts strings by UTF-16 code units, as `Array.prototype.sort()` does, by insertion: the objects
- * canonicalJson meets have a handful of keys, and this runs for each of them on every event hashed.
- */
-function sortedInPlace(keys: string[]): string[] {
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!
-    let j = i - 1
-    while (j >= 0 && keys[j]! > key) {
-      keys[j + 1] = keys[j]!
-      j--
+// Plans by first key. Bounded, because canonicalJson also serves values whose names come from
+// outside: past the bound, objects of unseen kinds are planned afresh each time.
+const PLANS = new Map<string, KeyPlan[]>()
+const MAX_PLANS = 2048
+const MAX_PLANNED_KEYS = 64
+let plans = 0
+
+function planOf(keys: readonly string[]): KeyPlan {
+  const candidates = PLANS.get(keys[0]!)
+  if (candidates !== undefined) {
+    search: for (const plan of candidates) {
+      const known = plan.keys
+      if (known.length !== keys.length) continue
+      for (let i = 1; i < keys.length; i++) if (known[i] !== keys[i]) continue search
+      return plan
     }
-    keys[j + 1] = key
   }
-  return keys
+  const sorted = [...keys].sort()
+  const plan: KeyPlan = {
+    keys: [...keys],
+    sorted,
+    quoted: sorted.map((key) => `${quotedString(key)}:`),
+  }
+  if (plans < MAX_PLANS && keys.length <= MAX_PLANNED_KEYS) {
+    plans++
+    if (candidates === undefined) PLANS.set(keys[0]!, [plan])
+    else candidates.push(plan)
+  }
+  return plan
 }
 
 /** A copy of a JSON value without `undefined` object members (what the store keeps and hashes). */
