@@ -102,6 +102,78 @@ describe('stateToParts / stateFromParts', () => {
     expect(stateFromParts([serializeState(state)])).toEqual(back)
   })
 
+  test('reads parts of format 1, which wrote every row as a JSON object', () => {
+    // Written by `stateToParts` before format 2 (commit dfd3c19), parts of about 120 characters.
+    const parts = [
+      '#plafond-state-parts 1\n[[0,"",{"contracts":{"$t":1},"count":2}],[1,"C-1",{"contractId":"C-1","amount":{"$c":"1234"},"closedOn":null,"modifications":[{"delta":{"$c":"5"},"reason":"avenant \\u00ab urgent \\u00bb"}],"byMonth":{"$t":2}}]]',
+      '[[1,"C-2",{"contractId":"C-2","amount":{"$c":"-5"},"closedOn":"2026-01-31","modifications":[],"byMonth":{"$t":3}}],[2,"2026-01",{"$c":"7"}]]',
+    ]
+    const state = {
+      contracts: table<unknown>({
+        'C-1': {
+          contractId: 'C-1',
+          amount: 1234n,
+          closedOn: null,
+          modifications: [{ delta: 5n, reason: 'avenant « urgent »' }],
+          byMonth: table({ '2026-01': 7n }),
+        },
+        'C-2': {
+          contractId: 'C-2',
+          amount: -5n,
+          closedOn: '2026-01-31',
+          modifications: [],
+          byMonth: table({}),
+        },
+      }),
+      count: 2,
+    }
+    const back = stateFromParts(parts)
+    expect(back).toEqual(state)
+    expect(sameTables(state, back)).toBe(true)
+  })
+
+  test('names the members of a shape of rows once per part, and each part still reads alone', () => {
+    const parts = stateToParts(callOffs(3000), { partCharacters: 16 * 1024 })
+    expect(parts[0]!.startsWith('#plafond-state-parts 2\n')).toBe(true)
+    expect(parts.length).toBeGreaterThan(5)
+    // Call-off rows (each with a modification row) fill the first parts, their monthly tables the
+    // last ones; a part names each shape at most once.
+    const withRows = parts.filter((part) => part.includes('"contractId"'))
+    expect(withRows.length).toBeGreaterThan(5)
+    for (const part of parts) {
+      expect(part.split('"contractId"').length - 1).toBeLessThanOrEqual(1)
+      expect(part.split('"reason"').length - 1).toBeLessThanOrEqual(1)
+    }
+    for (const part of withRows) expect(part.split('"reason"').length - 1).toBe(1)
+    const back = stateFromParts<ReturnType<typeof callOffs>>(parts)
+    expect(serializeState(back)).toBe(serializeState(callOffs(3000)))
+    // A part read without the parts before it names its own shapes.
+    const runs = JSON.parse(parts[3]!) as unknown[][]
+    expect(runs.length).toBeGreaterThan(0)
+    expect(JSON.stringify(runs[0]![2])).toMatch(/^\{"\$k":\["contractId","amount"/)
+  })
+
+  test('rows of different shapes, nested rows, empty rows and a __proto__ member come back as rows', () => {
+    const odd = JSON.parse('{"__proto__": 1n}'.replace('1n', '1')) as Record<string, unknown>
+    const state = {
+      rows: [
+        { a: 1, b: { a: 2, b: { a: 3, b: null } } },
+        { b: 1, a: 2 },
+        { a: 1 },
+        {},
+        odd,
+        { '2025': 5n, name: 'x' },
+        { a: 1, b: { a: 2, b: null } },
+      ],
+    }
+    const back = stateFromParts<typeof state>(stateToParts(state))
+    expect(back).toEqual(state)
+    for (const row of back.rows) expect(Object.getPrototypeOf(row)).toBe(Object.prototype)
+    expect(Object.keys(back.rows[1]!)).toEqual(['b', 'a'])
+    expect(Object.keys(back.rows[4]!)).toEqual(['__proto__'])
+    expect(back.rows[4]!['__proto__' as never]).toBe(1)
+  })
+
   test('refuses values it cannot carry exactly, naming where they are', () => {
     expect(() => stateToParts({ rows: [{ share: 0.5 }] })).toThrow(/0.5 at state.rows\[0\].share/)
     expect(() => stateToParts({ byId: table({ c: { closedOn: undefined } }) })).toThrow(
@@ -146,6 +218,23 @@ describe('stateToParts / stateFromParts', () => {
     expect(() => stateFromParts([parts[0]!, '[[1, "k"]]'])).toThrow(/bad run/)
     expect(() => stateFromParts(['#plafond-state-parts 1\n[]'])).toThrow(/state itself is missing/)
     expect(() => stateFromParts(['#plafond-state-parts 1\n[]'])).toThrow(/delete the checkpoint/)
+    const head = '#plafond-state-parts 2\n[[0,"",{"$t":1}]'
+    expect(() => stateFromParts([`${head},[1,"k",{"$r":[0,1]}]]`])).toThrow(
+      /a row uses shape 0 before the part names it/,
+    )
+    expect(() => stateFromParts([`${head},[1,"k",{"$k":["a","b"],"$r":[0,1]}]]`])).toThrow(
+      /a row of shape 0 has 1 values for 2 names/,
+    )
+    expect(() => stateFromParts([`${head},[1,"k",{"$k":[1],"$r":[0,1]}]]`])).toThrow(
+      /shape 0 does not list member names/,
+    )
+    expect(() => stateFromParts([`${head},[1,"k",{"$r":["x",1]}]]`])).toThrow(
+      /a row has no shape number/,
+    )
+    // Shapes are numbered per part: a later part cannot use an earlier part's shape.
+    expect(() =>
+      stateFromParts([`${head},[1,"k",{"$k":["a"],"$r":[0,1]}]]`, '[[1,"j",{"$r":[0,2]}]]']),
+    ).toThrow(/shape 0 before the part names it/)
   })
 
   test('standard states of a real ledger survive a checkpoint in parts exactly', async () => {
