@@ -25,7 +25,10 @@ import { translateSqliteError } from './sqlite-error.js'
 import { resolveSqliteStoreOptions, type SqliteStoreOptions } from './sqlite-store-options.js'
 import { prepareStoreStatements } from './store-statements.js'
 
-/** Pages a worker may read ahead of a catch-up: about 4 000 events, a few MB of text. */
+/**
+ * Pages a worker may read ahead of a catch-up: about 4 000 events, a few MB of text; it reads the
+ * next three when the reader is down to one.
+ */
 const READ_AHEAD_PAGES = 4
 
 /** The first position to read, from a `fromPosition` that `checkReadAllOptions` accepted. */
@@ -183,6 +186,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
       from,
       size,
       window: READ_AHEAD_PAGES,
+      resume: 1,
       busyTimeoutMs,
     })
   }

@@ -63,6 +63,7 @@ async function every(events: AsyncIterable<RecordedEvent>): Promise<RecordedEven
 }
 
 describe('startReadAhead', () => {
+  // A window of 2 and a resume of 0 over 5 pages: the worker sleeps twice and must be woken.
   it('posts the pages the same statement reads on another connection, in order, then the end', async () => {
     const path = await ledgerFile(23)
     const db = new Database(path, { readonly: true })
@@ -75,6 +76,7 @@ describe('startReadAhead', () => {
       from: 1,
       size: 5,
       window: 2,
+      resume: 0,
       busyTimeoutMs: 100,
     })
     expect(ahead, 'a worker thread should start here').toBeDefined()
@@ -89,6 +91,7 @@ describe('startReadAhead', () => {
       from: 1,
       size: 5,
       window: 2,
+      resume: 0,
       busyTimeoutMs: 100,
     })
     const pages = await pagesOf(ahead!)
@@ -105,6 +108,7 @@ describe('startReadAhead', () => {
       from: 1,
       size: 2,
       window: 1,
+      resume: 0,
       busyTimeoutMs: 100,
     })
     expect((await ahead!.next()).kind).toBe('lines')

@@ -5,15 +5,17 @@ import { Worker } from 'node:worker_threads'
  * The worker's code, plain JavaScript evaluated as a script, so that it needs no file of its own
  * (the same in the build, under tsx and under vitest). It opens its own read-only connection and
  * reads the pages the main thread would have read, the same statement and the same keyset, each
- * page posted as one text (its lines joined) and the lines' ends: one string clones as one copy,
- * where a thousand strings clone one by one. It stays at most `window` pages ahead of what the main
- * thread took (`taken[0]`), waiting on the shared counter; `taken[1]` set asks it to stop.
+ * page posted as its array of lines (joined into one text, a page went to V8's large-object space
+ * and stayed there until a full collection: ADR 15). `shared` holds the pages the reader took
+ * (`[0]`), a stop request (`[1]`) and the pages posted (`[2]`). Once `window` pages ahead, the
+ * worker sleeps until the reader is down to `resume`, then reads ahead again: one wake-up for
+ * several pages, not one per page.
  */
 const WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const { path, sql, size, window, busyTimeoutMs } = workerData
-const taken = new Int32Array(workerData.taken)
+const { path, sql, size, window, resume, busyTimeoutMs } = workerData
+const shared = new Int32Array(workerData.shared)
 let db
 function read() {
   db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs })
@@ -21,13 +23,16 @@ function read() {
   db.pragma('cache_size = -1024')
   const statement = db.prepare(sql).pluck()
   let next = workerData.from
-  for (let sent = 0; ; sent++) {
-    for (;;) {
-      const seen = Atomics.load(taken, 0)
-      if (Atomics.load(taken, 1) !== 0) return
-      if (sent - seen < window) break
-      Atomics.wait(taken, 0, seen)
+  for (let sent = 0; ; ) {
+    if (sent - Atomics.load(shared, 0) >= window) {
+      for (;;) {
+        if (Atomics.load(shared, 1) !== 0) return
+        const taken = Atomics.load(shared, 0)
+        if (sent - taken <= resume) break
+        Atomics.wait(shared, 0, taken)
+      }
     }
+    if (Atomics.load(shared, 1) !== 0) return
     const lines = statement.all(next, size)
     if (lines.length === 0) {
       parentPort.postMessage({ end: true })
@@ -36,6 +41,7 @@ function read() {
     const last = lines[lines.length - 1]
     next = Number(last.slice(0, last.indexOf('\\x1f'))) + 1
     parentPort.postMessage({ lines })
+    Atomics.store(shared, 2, ++sent)
   }
 }
 try {
@@ -76,6 +82,8 @@ export interface ReadAheadOptions {
   readonly size: number
   /** Pages the worker may read ahead of the reader. */
   readonly window: number
+  /** Once `window` pages ahead, the worker reads again when the reader is down to this many. */
+  readonly resume: number
   readonly busyTimeoutMs: number
 }
 
@@ -104,13 +112,13 @@ function driverPath(): string | undefined {
 export function startReadAhead(options: ReadAheadOptions): ReadAhead | undefined {
   const driver = driverPath()
   if (driver === undefined) return undefined
-  const shared = new SharedArrayBuffer(8)
-  const taken = new Int32Array(shared)
+  const shared = new SharedArrayBuffer(12)
+  const counters = new Int32Array(shared)
   let worker: Worker
   try {
     worker = new Worker(WORKER_CODE, {
       eval: true,
-      workerData: { ...options, driver, taken: shared },
+      workerData: { ...options, driver, shared },
       resourceLimits: RESOURCE_LIMITS,
       stdout: false,
       stderr: false,
@@ -143,18 +151,21 @@ export function startReadAhead(options: ReadAheadOptions): ReadAhead | undefined
   worker.unref()
   const stop = (): void => {
     finished = true
-    Atomics.store(taken, 1, 1)
-    Atomics.notify(taken, 0)
+    Atomics.store(counters, 1, 1)
+    Atomics.notify(counters, 0)
     void worker.terminate()
+  }
+  /** Counts a page taken, and wakes the worker when it may read ahead again. */
+  const took = (): void => {
+    const taken = Atomics.add(counters, 0, 1) + 1
+    if (Atomics.load(counters, 2) - taken <= options.resume) Atomics.notify(counters, 0)
   }
   return {
     next(): Promise<ReadAheadPage> {
       const page = pages.shift()
       if (page !== undefined) {
-        if (page.kind === 'lines') {
-          Atomics.add(taken, 0, 1)
-          Atomics.notify(taken, 0)
-        } else stop()
+        if (page.kind === 'lines') took()
+        else stop()
         return Promise.resolve(page)
       }
       if (finished) return Promise.resolve({ kind: 'failed', why: 'the read-ahead was stopped' })
@@ -162,10 +173,8 @@ export function startReadAhead(options: ReadAheadOptions): ReadAhead | undefined
       return new Promise((resolve) => {
         waiting = (next) => {
           worker.unref()
-          if (next.kind === 'lines') {
-            Atomics.add(taken, 0, 1)
-            Atomics.notify(taken, 0)
-          } else stop()
+          if (next.kind === 'lines') took()
+          else stop()
           resolve(next)
         }
       })
