@@ -3,6 +3,7 @@
 // Speed is measured here and never asserted in tests. See docs/performance.md.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,15 +57,46 @@ function parseFlags(argv: readonly string[]): Flags {
   return flags
 }
 
-/** Node's flags for a workload process: tsx's loader, and the source condition unless --dist. */
-function childFlags(flags: Flags): string[] {
-  const inherited = process.execArgv.filter((arg) => arg !== SOURCE_CONDITION)
-  return [
-    ...inherited,
-    ...(flags.dist ? [] : [SOURCE_CONDITION]),
-    ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : []),
-  ]
+/** The part of esbuild's API that `bundledWorkloadEntry` uses. */
+interface Esbuild {
+  buildSync(options: Record<string, unknown>): unknown
 }
+
+/**
+ * With --dist, `run-workload.ts` and the bench's own modules bundled into one JavaScript file
+ * (esbuild, which tsx brings), every package left external, so that `@plafond/*` resolve to their
+ * builds. Workload processes then run on plain Node, as users run the packages: under tsx, its
+ * loader thread added about 30 MB to every process's resident memory (ADR 15).
+ */
+function bundledWorkloadEntry(): string {
+  const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx'))
+  const esbuild = fromTsx('esbuild') as Esbuild
+  const outfile = fileURLToPath(new URL('../dist/run-workload.js', import.meta.url))
+  esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./run-workload.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  })
+  return outfile
+}
+
+/**
+ * Node's flags and entry for a workload process: the TypeScript entry under tsx's loader, with
+ * the source condition; with --dist, the bundled entry on plain Node.
+ */
+function childCommand(flags: Flags): string[] {
+  const profile = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : []
+  if (flags.dist) return [...profile, distEntry ?? (distEntry = bundledWorkloadEntry())]
+  const inherited = process.execArgv.filter((arg) => arg !== SOURCE_CONDITION)
+  const entry = fileURLToPath(new URL('./run-workload.ts', import.meta.url))
+  return [...inherited, SOURCE_CONDITION, ...profile, entry]
+}
+let distEntry: string | undefined
 
 /** What one workload process reported. */
 interface Reported {
@@ -74,10 +106,9 @@ interface Reported {
 
 /** Runs one workload process; resolves with what it reported, rejects when it fails. */
 function runProcess(step: Step, flags: Flags, env: NodeJS.ProcessEnv): Promise<Reported> {
-  const entry = fileURLToPath(new URL('./run-workload.ts', import.meta.url))
   const child = spawn(
     process.execPath,
-    [...childFlags(flags), entry, step.workload, JSON.stringify(step.options)],
+    [...childCommand(flags), step.workload, JSON.stringify(step.options)],
     { stdio: ['ignore', 'pipe', 'inherit'], env },
   )
   const samples: Sample[] = []
