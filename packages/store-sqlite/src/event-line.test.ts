@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSqliteStore } from './create-sqlite-store.js'
+import { eventFromLine, integerIn } from './event-line.js'
 import { temporaryDirectory } from './test-support/temporary-directory.js'
 
 const directory = temporaryDirectory('lines')
@@ -98,5 +99,42 @@ describe('readAllBatches, which reads each event as one line of text', () => {
       expect((error as Error).message).toContain('the event at position 2 does not parse')
     }
     await store.close()
+  })
+})
+
+describe('eventFromLine and integerIn', () => {
+  const columns = ['7', 'id', 's', '3', 'Paid', '1', '{"a":1}', '{"actorId":"x"}', 'p', 'h']
+
+  it('reads exactly ten columns, and leaves a line of nine or eleven to the caller', () => {
+    expect(eventFromLine(columns.join('\x1f'))).toEqual({
+      id: 'id',
+      stream: 's',
+      version: 3,
+      position: '7',
+      type: 'Paid',
+      schemaVersion: 1,
+      data: { a: 1 },
+      meta: { actorId: 'x' },
+      prevHash: 'p',
+      hash: 'h',
+    })
+    expect(eventFromLine(columns.slice(1).join('\x1f'))).toBeUndefined()
+    expect(eventFromLine([...columns, 'more'].join('\x1f'))).toBeUndefined()
+    expect(eventFromLine('')).toBeUndefined()
+  })
+
+  it('integerIn is Number of the slice, whatever the text', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '+', ' ', 'e', '.', 'x') }),
+      fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String),
+    )
+    fc.assert(
+      fc.property(text, text, text, (before, middle, after) => {
+        const line = before + middle + after
+        const from = before.length
+        const to = from + middle.length
+        expect(Object.is(integerIn(line, from, to), Number(middle))).toBe(true)
+      }),
+    )
   })
 })
