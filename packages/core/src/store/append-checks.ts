@@ -83,6 +83,24 @@ export function startVersions(
     checkExpectedVersion(write.stream, write.expectedVersion, actual)
     return [actual]
   }
+  if (writes.length <= 8) {
+    // A command or two: its few streams in a list, where a map cost more than its lookups.
+    const streams: string[] = []
+    const reached: number[] = []
+    const starts: number[] = []
+    for (const write of writes) {
+      const known = streams.indexOf(write.stream)
+      const actual = known >= 0 ? reached[known]! : current(write.stream)
+      checkExpectedVersion(write.stream, write.expectedVersion, actual)
+      if (known >= 0) reached[known] = actual + write.events.length
+      else {
+        streams.push(write.stream)
+        reached.push(actual + write.events.length)
+      }
+      starts.push(actual)
+    }
+    return starts
+  }
   const reached = new Map<string, number>()
   return writes.map((write) => {
     const actual = reached.get(write.stream) ?? current(write.stream)
