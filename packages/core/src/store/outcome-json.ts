@@ -1,4 +1,5 @@
 import { quotedString } from '../events/canonical-json.js'
+import { flatObjectJson } from '../events/flat-json.js'
 import type { OutcomeResult } from './event-store.js'
 
 /** A written range's members, in the order the ledger writes them. */
@@ -43,7 +44,9 @@ function writtenJson(result: OutcomeResult & { readonly ok: true }): string | un
     if (i > 0) out += ','
     out += `{"stream":${quotedString(range.stream)},"fromVersion":${range.fromVersion},"toVersion":${range.toVersion}}`
   }
-  return `${out}]}`
+  // Flat, as JSON.stringify's text is: a store may keep it, and V8 would otherwise keep the
+  // pieces it was built from, a dozen objects for the collector to copy.
+  return flatObjectJson(`${out}]}`)
 }
 
 interface WrittenRangeLike {
