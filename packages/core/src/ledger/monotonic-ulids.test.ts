@@ -47,7 +47,7 @@ describe('monotonicUlids', () => {
 
   it('increases within a millisecond, carrying into the characters before', () => {
     // The first character drawn is the last of the id: fifteen Zs after a 0.
-    const next = monotonicUlids(replaying([...Array(15).fill(255), 0]))
+    const next = monotonicUlids(replaying([...new Array<number>(15).fill(255), 0]))
     const first = next(1_700_000_000_000)
     expect(first.slice(10)).toBe('0ZZZZZZZZZZZZZZZ')
     expect(next(1_700_000_000_000).slice(10)).toBe('1000000000000000')

@@ -350,6 +350,9 @@ function generatedObject(fields: readonly Field[]): Step | undefined {
   lines.push('  return out', '}')
   try {
     const parameters = fields.map((_field, i) => `parse${i}`)
+    // Code generation is the point here (ADR 0017); the source holds only member names from the
+    // schema, written as JSON string literals, and indices.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const make = new Function(
       'isPlainObject',
       'NOT_SURE',
