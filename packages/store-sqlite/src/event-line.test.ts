@@ -1,10 +1,11 @@
-import { isLedgerError, type EventStore, type NewEvent, type RecordedEvent } from '@plafond/core'
+import { isLedgerError, type EventStore, type NewEvent } from '@plafond/core'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSqliteStore } from './create-sqlite-store.js'
 import { eventFromLine, integerIn } from './event-line.js'
 import { temporaryDirectory } from './test-support/temporary-directory.js'
+import { every, flat } from './test-support/collect-events.js'
 
 const directory = temporaryDirectory('lines')
 afterAll(() => directory.remove())
@@ -34,18 +35,6 @@ const newEvent = fc.record({
     { requiredKeys: ['commandId', 'actorId', 'recordedAt', 'effectiveOn'] },
   ),
 })
-
-async function flat(batches: AsyncIterable<readonly RecordedEvent[]>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for await (const batch of batches) out.push(...batch)
-  return out
-}
-
-async function every(events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for await (const event of events) out.push(event)
-  return out
-}
 
 async function storeWith(writes: readonly (readonly [string, NewEvent])[]): Promise<EventStore> {
   const store = createSqliteStore({ path: directory.file(`lines-${++files}.db`) })

@@ -1,11 +1,12 @@
 import { renameSync } from 'node:fs'
-import { isLedgerError, type EventStore, type RecordedEvent } from '@plafond/core'
+import { isLedgerError, type EventStore } from '@plafond/core'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSqliteStore } from './create-sqlite-store.js'
 import { LINE_SQL } from './event-line.js'
 import { startReadAhead, type ReadAhead, type ReadAheadPage } from './read-ahead.js'
 import { temporaryDirectory } from './test-support/temporary-directory.js'
+import { every, flat } from './test-support/collect-events.js'
 
 const directory = temporaryDirectory('ahead')
 afterAll(() => directory.remove())
@@ -48,18 +49,6 @@ async function pagesOf(ahead: ReadAhead): Promise<ReadAheadPage[]> {
     pages.push(page)
     if (page.kind !== 'lines') return pages
   }
-}
-
-async function flat(batches: AsyncIterable<readonly RecordedEvent[]>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for await (const batch of batches) out.push(...batch)
-  return out
-}
-
-async function every(events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for await (const event of events) out.push(event)
-  return out
 }
 
 describe('startReadAhead', () => {
