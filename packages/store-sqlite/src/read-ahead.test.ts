@@ -51,6 +51,19 @@ async function pagesOf(ahead: ReadAhead): Promise<ReadAheadPage[]> {
   }
 }
 
+/** The lines of `path` read ahead five at a time, at most two pages ahead, woken at once. */
+function fivePagesAhead(path: string) {
+  return startReadAhead({
+    path,
+    sql: LINE_SQL,
+    from: 1,
+    size: 5,
+    window: 2,
+    resume: 0,
+    busyTimeoutMs: 100,
+  })
+}
+
 describe('startReadAhead', () => {
   // A window of 2 and a resume of 0 over 5 pages: the worker sleeps twice and must be woken.
   it('posts the pages the same statement reads on another connection, in order, then the end', async () => {
@@ -59,30 +72,14 @@ describe('startReadAhead', () => {
     const statement = db.prepare<[number, number], string>(LINE_SQL).pluck()
     const expected = [1, 6, 11, 16, 21].map((from) => statement.all(from, 5))
     db.close()
-    const ahead = startReadAhead({
-      path,
-      sql: LINE_SQL,
-      from: 1,
-      size: 5,
-      window: 2,
-      resume: 0,
-      busyTimeoutMs: 100,
-    })
+    const ahead = fivePagesAhead(path)
     expect(ahead, 'a worker thread should start here').toBeDefined()
     const pages = await pagesOf(ahead!)
     expect(pages).toEqual([...expected.map((lines) => ({ kind: 'lines', lines })), { kind: 'end' }])
   })
 
   it('says failed, with the reason, when the worker cannot open the file', async () => {
-    const ahead = startReadAhead({
-      path: directory.file('missing.db'),
-      sql: LINE_SQL,
-      from: 1,
-      size: 5,
-      window: 2,
-      resume: 0,
-      busyTimeoutMs: 100,
-    })
+    const ahead = fivePagesAhead(directory.file('missing.db'))
     const pages = await pagesOf(ahead!)
     expect(pages).toHaveLength(1)
     expect(pages[0]).toMatchObject({ kind: 'failed' })
