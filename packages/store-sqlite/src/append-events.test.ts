@@ -7,32 +7,19 @@ import {
 } from '@plafond/core'
 import { newTestEvent, newTestEvents, newTestOutcome } from '@plafond/testing'
 import Database from 'better-sqlite3'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CHUNK_ROWS } from './chunked-insert.js'
-import { createSqliteStore } from './create-sqlite-store.js'
-import { temporaryDirectory } from './test-support/temporary-directory.js'
+import { every } from './test-support/collect-events.js'
+import { scratchStores } from './test-support/scratch-stores.js'
 
-const directory = temporaryDirectory('append')
-afterAll(() => directory.remove())
-let files = 0
-let open: EventStore[] = []
-afterEach(async () => {
-  await Promise.all(open.map((store) => store.close()))
-  open = []
-})
+const scratch = scratchStores('append')
 
 function newStore(): { readonly store: EventStore; readonly path: string } {
-  const path = directory.file(`append-${++files}.db`)
-  const store = createSqliteStore({ path, synchronous: 'NORMAL' })
-  open.push(store)
-  return { store, path }
+  const path = scratch.newPath()
+  return { store: scratch.open({ path, synchronous: 'NORMAL' }), path }
 }
 
-async function readAll(store: EventStore): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = []
-  for await (const event of store.readAll()) out.push(event)
-  return out
-}
+const readAll = (store: EventStore): Promise<RecordedEvent[]> => every(store.readAll())
 
 /** What the file holds, counted by SQLite itself rather than through the store. */
 function rowCounts(path: string): { events: number; outcomes: number } {

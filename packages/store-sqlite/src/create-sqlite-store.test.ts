@@ -1,35 +1,17 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import {
-  canonicalJson,
-  isLedgerError,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '@plafond/core'
+import { canonicalJson, isLedgerError, type NewEvent, type RecordedEvent } from '@plafond/core'
 import Database from 'better-sqlite3'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSqliteStore } from './create-sqlite-store.js'
-import { temporaryDirectory } from './test-support/temporary-directory.js'
+import { scratchStores } from './test-support/scratch-stores.js'
 
-const directory = temporaryDirectory('store')
-afterAll(() => directory.remove())
-let files = 0
-let open: EventStore[] = []
-afterEach(async () => {
-  await Promise.all(open.map((store) => store.close()))
-  open = []
-})
-
-function newPath(): string {
-  return directory.file(`store-${++files}.db`)
-}
+const scratch = scratchStores('store')
+const newPath = scratch.newPath
 
 function store(path: string, options: { busyTimeoutMs?: number; readonly?: boolean } = {}) {
-  const created = createSqliteStore({ path, ...options })
-  open.push(created)
-  return created
+  return scratch.open({ path, ...options })
 }
 
 let ids = 0
