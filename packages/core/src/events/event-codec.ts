@@ -43,7 +43,20 @@ export function encodeEvent(event: DomainEvent): {
   schemaVersion: number
   data: unknown
 } {
-  const definition = EVENT_CATALOGUE[event.type]
+  const encoded = validatedEvent(event)
+  // The parser's output is already a fresh object: copy it again only to drop undefined members.
+  return { ...encoded, data: asStored(encoded.data) }
+}
+
+/**
+ * `encodeEvent` without dropping `undefined` members: for the ledger, whose store drops them as it
+ * serializes the event (and gives back what it kept), so that no one walks the data twice.
+ */
+export function validatedEvent(event: DomainEvent): {
+  type: string
+  schemaVersion: number
+  data: unknown
+} {
   const parsed = parseData(event.type, event.data)
   if (!parsed.success) {
     throw new LedgerError(
@@ -54,9 +67,8 @@ export function encodeEvent(event: DomainEvent): {
   }
   return {
     type: event.type,
-    schemaVersion: definition.schemaVersion,
-    // zod's output is already a fresh object: copy it again only to drop undefined members.
-    data: asStored(parsed.data),
+    schemaVersion: EVENT_CATALOGUE[event.type].schemaVersion,
+    data: parsed.data,
   }
 }
 

@@ -15,7 +15,7 @@ import {
   type ProductEvent,
   type StreamKind,
 } from '../events/event-catalogue.js'
-import { encodeEvent } from '../events/event-codec.js'
+import { validatedEvent } from '../events/event-codec.js'
 import { initialFrameworkState, type FrameworkState } from '../framework/framework-state.js'
 import { initialProductState, type ProductState } from '../product/product-state.js'
 import type { Command } from '../commands/command.js'
@@ -280,9 +280,12 @@ export class WorkingSet {
   }
 }
 
-/** A decided event, validated and stamped with its id and metadata, ready for the store. */
+/**
+ * A decided event, validated and stamped with its id and metadata, ready for the store (which drops
+ * any `undefined` member as it keeps the event).
+ */
 function stampEvent(event: DomainEvent, stamp: EventStamp): NewEvent {
-  const encoded = encodeEvent(event)
+  const encoded = validatedEvent(event)
   const effectiveOn = (EVENT_CATALOGUE[event.type].effectiveOn as (data: unknown) => string)(
     event.data,
   )
