@@ -54,7 +54,7 @@ describe('monotonicUlids', () => {
     expect(next(1_700_000_000_000).slice(10)).toBe('1000000000000001')
   })
 
-  it('refuses a seventeenth id when the random part is all Zs, instead of wrapping', () => {
+  it('refuses another id in a millisecond whose random part is all Zs, instead of wrapping', () => {
     const next = monotonicUlids(replaying([255]))
     expect(next(5).slice(10)).toBe('ZZZZZZZZZZZZZZZZ')
     expect(() => next(5)).toThrow(/one millisecond/)
