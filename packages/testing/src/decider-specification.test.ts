@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { given, SpecificationFailure, SPECIFICATION_TODAY } from './decider-specification.js'
+import {
+  given,
+  SpecificationFailure,
+  SPECIFICATION_TODAY,
+  undefinedMemberPath,
+} from './decider-specification.js'
 import {
   awardedContractEvents,
   awardContractCommand,
@@ -119,5 +124,14 @@ describe('given/when/then for deciders', () => {
     given(history)
       .when(awardContractCommand(contractFixture({ contractId: 'MS-3', frameworkId: 'AC-OTHER' })))
       .thenRejects('unknown_framework', { frameworkId: 'AC-OTHER' })
+  })
+
+  it('finds a decided member set to undefined, at any depth, for the failure it reports', () => {
+    expect(undefinedMemberPath({ a: '1', b: { c: 2 } }, 'data')).toBeUndefined()
+    expect(undefinedMemberPath({ a: '1', b: undefined }, 'data')).toBe('data.b')
+    expect(undefinedMemberPath({ period: { from: 'x', to: undefined } }, 'data')).toBe(
+      'data.period.to',
+    )
+    expect(undefinedMemberPath({ items: [{ unit: undefined }] }, 'data')).toBe('data.items[0].unit')
   })
 })

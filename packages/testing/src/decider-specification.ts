@@ -180,6 +180,18 @@ function productState(
   })
 }
 
+/** The path of the first member of `value` set to undefined, if any. */
+export function undefinedMemberPath(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined
+  for (const [key, member] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`
+    if (member === undefined) return at
+    const inner = undefinedMemberPath(member, at)
+    if (inner !== undefined) return inner
+  }
+  return undefined
+}
+
 /** The event as the ledger would store it: validated by its schema, amounts canonical, no `undefined`. */
 function canonicalEvent(event: DomainEvent, what: string): DomainEvent {
   try {
@@ -197,6 +209,14 @@ function expectEvents(decision: Decision, expected: readonly DomainEvent[]): Dom
     throw new SpecificationFailure(
       `Expected the command to be accepted with ${expected.length} event(s), but it was refused: ${decision.rejection.code}: ${decision.rejection.message}\nRejection: ${show(decision.rejection)}\nExpected events: ${showEvents(expected)}`,
     )
+  }
+  for (const event of [...decision.framework, ...decision.contract, ...(decision.product ?? [])]) {
+    const path = undefinedMemberPath(event.data, 'data')
+    if (path !== undefined) {
+      throw new SpecificationFailure(
+        `The decided ${event.type} event sets ${path} to undefined; leave an optional member out instead (the store would copy the data to drop it).\nDecided: ${show(event)}`,
+      )
+    }
   }
   const decided = [
     ...decision.framework.map((event, index) =>

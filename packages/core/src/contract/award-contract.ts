@@ -144,10 +144,14 @@ export function decideAwardContract(
           amount: command.amount,
           awardedOn,
           competition: command.competition,
-          justification: command.justification,
-          product: command.product,
-          object: command.object,
-          durationMonths: command.durationMonths,
+          // Optional members only when given: a member set to undefined would have the store copy
+          // the data to leave it out.
+          ...(command.justification === undefined ? {} : { justification: command.justification }),
+          ...(command.product === undefined ? {} : { product: command.product }),
+          ...(command.object === undefined ? {} : { object: command.object }),
+          ...(command.durationMonths === undefined
+            ? {}
+            : { durationMonths: command.durationMonths }),
         },
       },
     ],

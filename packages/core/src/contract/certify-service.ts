@@ -78,10 +78,15 @@ export function decideCertifyService(command: CertifyService, state: ContractSta
       serviceId: command.serviceId,
       amount: command.amount,
       certifiedOn: command.certifiedOn,
-      period:
-        command.periodStart === undefined && command.periodEnd === undefined
-          ? undefined
-          : { from: command.periodStart, to: command.periodEnd },
+      // Optional members only when given, as in every decided event.
+      ...(command.periodStart === undefined && command.periodEnd === undefined
+        ? {}
+        : {
+            period: {
+              ...(command.periodStart === undefined ? {} : { from: command.periodStart }),
+              ...(command.periodEnd === undefined ? {} : { to: command.periodEnd }),
+            },
+          }),
     },
   })
 }

@@ -289,7 +289,7 @@ export function decideModifyContract(
           notifiedOn: command.notifiedOn,
           reason: command.reason,
           newAmount: formatCents(newAmount),
-          newHolderId: command.newHolderId,
+          ...(command.newHolderId === undefined ? {} : { newHolderId: command.newHolderId }),
         },
       },
     ],

@@ -85,7 +85,7 @@ export function decideRecordPayment(
       paymentId: command.paymentId,
       amount: command.amount,
       paidOn: command.paidOn,
-      invoiceId: command.invoiceId,
+      ...(command.invoiceId === undefined ? {} : { invoiceId: command.invoiceId }),
     },
   }
   if (command.invoiceId === undefined) return contractEvents(payment)

@@ -52,7 +52,7 @@ export function decideAddBeneficiary(
       frameworkId: command.frameworkId,
       beneficiaryId: command.beneficiaryId,
       name: command.name,
-      programme: command.programme,
+      ...(command.programme === undefined ? {} : { programme: command.programme }),
       addedOn: command.on ?? context.today,
     },
   })
