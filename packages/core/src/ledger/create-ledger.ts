@@ -283,61 +283,31 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   // lone writer never pays the read; a client resending a command id is not counted as behind.
   let staleRate = 0
 
-  /** Adds whether a command's first reported attempt found the cache behind to `staleRate`. */
-  function noteStale(behind: boolean): void {
-    staleRate = staleRate * STALE_DECAY + (behind ? 1 - STALE_DECAY : 0)
-  }
-
   /** Runs attempts until one commits, retrying on version conflicts up to `maxAttempts`. */
   async function withRetries<T>(what: () => string, attempt: Attempt<T>): Promise<T> {
-    const fresh = staleRate > FRESH_FIRST_ABOVE
-    const report = { behind: false }
-    try {
-      const result = await attempt(fresh, false, report)
-      noteStale(report.behind)
-      return result
-    } catch (error) {
-      return await retried(what, attempt, firstConflict(error, fresh, report), fresh)
+    let lastConflict: LedgerError | undefined
+    let noted = false
+    const note = (behind: boolean): void => {
+      if (noted) return
+      noted = true
+      staleRate = staleRate * STALE_DECAY + (behind ? 1 - STALE_DECAY : 0)
     }
-  }
-
-  /**
-   * The version conflict a first attempt ended on, noted in `staleRate` when the attempt read the
-   * streams' tails (it then knows whether the cache was behind); any other error is thrown again.
-   */
-  function firstConflict(error: unknown, fresh: boolean, report: { behind: boolean }): LedgerError {
-    if (!isLedgerError(error, 'CONCURRENCY_CONFLICT')) throw error
-    if (fresh) noteStale(report.behind)
-    return error
-  }
-
-  /**
-   * Attempts 2 to `maxAttempts`, after a first one that ended on `conflict`; `noted` when the
-   * first attempt was counted in `staleRate` (a command counts once).
-   */
-  async function retried<T>(
-    what: () => string,
-    attempt: Attempt<T>,
-    conflict: LedgerError,
-    noted: boolean,
-  ): Promise<T> {
-    let lastConflict = conflict
-    for (let n = 2; n <= maxAttempts; n++) {
+    for (let n = 1; n <= maxAttempts; n++) {
       // Back off before another try at streams other writers keep moving; a command id that
       // already had an outcome (a client resending it) is not contention: the retry looks that
       // outcome up at once.
-      if (!isDuplicateOutcome(lastConflict)) {
+      if (n > 1 && !(lastConflict !== undefined && isDuplicateOutcome(lastConflict))) {
         await new Promise((resolve) => setTimeout(resolve, retryDelay(n)))
       }
+      const fresh = n > 1 || staleRate > FRESH_FIRST_ABOVE
       const report = { behind: false }
       try {
-        const result = await attempt(true, true, report)
-        if (!noted) noteStale(report.behind)
+        const result = await attempt(fresh, n > 1, report)
+        note(report.behind)
         return result
       } catch (error) {
         if (!isLedgerError(error, 'CONCURRENCY_CONFLICT')) throw error
-        if (!noted) noteStale(report.behind)
-        noted = true
+        if (fresh) note(report.behind)
         lastConflict = error
       }
     }
@@ -402,18 +372,7 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
       return { ok: true, events: appended.events as readonly LedgerEvent[], replayed: false }
     }
     try {
-      // The first attempt here rather than through withRetries: one promise and one await less
-      // for the command that commits at once.
-      const fresh = staleRate > FRESH_FIRST_ABOVE
-      const report = { behind: false }
-      try {
-        const result = await attempt(fresh, false, report)
-        noteStale(report.behind)
-        return result
-      } catch (error) {
-        const conflict = firstConflict(error, fresh, report)
-        return await retried(() => `${command.type} ${command.commandId}`, attempt, conflict, fresh)
-      }
+      return await withRetries(() => `${command.type} ${command.commandId}`, attempt)
     } finally {
       for (const unlock of held) unlock()
       release()
