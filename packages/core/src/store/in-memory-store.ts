@@ -97,8 +97,11 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
       checkWriteShape(writes, newOutcomes)
       // Check everything before writing anything: the append is all or nothing.
       const starts = startVersions(writes, (name) => streams.get(name)?.length ?? 0)
+      // Each outcome's result as text now: one that JSON cannot carry throws before anything is kept.
+      const results: string[] = []
       for (const outcome of newOutcomes) {
         if (outcomes.has(outcome.commandId)) throw duplicateOutcome(outcome.commandId)
+        results.push(outcomeResultJson(outcome.result))
       }
       // Every event needs an id not in the log, nor repeated in the append.
       const ids: string[] = []
@@ -159,13 +162,14 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): EventSt
         hashes.push(recorded.hash)
       }
       eventIds.record(ids)
-      for (const outcome of newOutcomes) {
+      for (let i = 0; i < newOutcomes.length; i++) {
+        const outcome = newOutcomes[i]!
         outcomes.set(outcome.commandId, {
           commandId: outcome.commandId,
           commandType: outcome.commandType,
           content: outcome.content,
           recordedAt: outcome.recordedAt,
-          result: outcomeResultJson(outcome.result),
+          result: results[i]!,
         })
       }
       return { events: written }

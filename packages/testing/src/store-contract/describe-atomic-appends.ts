@@ -1,7 +1,9 @@
+import type { CommandOutcome } from '@plafond/core'
 import { describe, expect, it } from 'vitest'
 import { expectLedgerError, readEvents, snapshotLog } from './contract-assertions.js'
 import type { ContractStores } from './contract-stores.js'
 import { newTestEvent, newTestEvents } from './new-test-event.js'
+import { newTestOutcome } from './new-test-outcome.js'
 
 /**
  * Multi-stream appends are all or nothing; empty writes assert versions; a stream named by several
@@ -90,6 +92,27 @@ export function describeAtomicAppends(stores: ContractStores): void {
         { stream: 'stream-a', expectedVersion: 'no_stream', events: [newTestEvent()] },
       ])
       expect(events.map((e) => e.version)).toEqual([1])
+    })
+
+    it('an outcome whose result JSON cannot carry fails the whole append: no event, no outcome', async () => {
+      const store = await stores.open()
+      await store.append([{ stream: 'stream-a', expectedVersion: 0, events: [newTestEvent()] }])
+      const fine = newTestOutcome()
+      const unwritable = newTestOutcome({
+        // A bigint version: neither JSON nor the store's result text can carry it.
+        result: {
+          ok: true,
+          written: [{ stream: 'stream-a', fromVersion: 2n, toVersion: 2 }],
+        } as unknown as CommandOutcome['result'],
+      })
+      const ids = [fine.commandId, unwritable.commandId]
+      const before = await snapshotLog(store, ['stream-a'], ids)
+      await expect(
+        store.append([{ stream: 'stream-a', expectedVersion: 1, events: [newTestEvent()] }], {
+          outcomes: [fine, unwritable],
+        }),
+      ).rejects.toThrow()
+      expect(await snapshotLog(store, ['stream-a'], ids)).toEqual(before)
     })
 
     it('a write with no events is a version assertion: it passes at the expected version and writes nothing to its stream', async () => {
