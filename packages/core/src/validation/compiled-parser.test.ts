@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z, type ZodType } from 'zod'
 import { Actor } from '../authorization/actor.js'
 import { Command, COMMAND_TYPES } from '../commands/command.js'
@@ -117,6 +117,24 @@ describe('compileParser', () => {
       if (generated(input) !== NOT_SURE) {
         expect(Object.keys(generated(input) as object)).toEqual(Object.keys(schema.parse(input)))
       }
+    }
+  })
+
+  it('falls back to closures where code generation is refused, and lets any other error through', () => {
+    const schema = z.strictObject({ a: z.string() })
+    const refusing = (error: Error) =>
+      function (): never {
+        throw error
+      }
+    try {
+      vi.stubGlobal('Function', refusing(new EvalError('Code generation from strings disallowed')))
+      const parse = compileParser(schema)
+      expect(parse.name).not.toBe('parseObject')
+      expect(parse({ a: 'x' })).toStrictEqual({ a: 'x' })
+      vi.stubGlobal('Function', refusing(new SyntaxError('Unexpected token')))
+      expect(() => compileParser(schema)).toThrow(SyntaxError)
+    } finally {
+      vi.unstubAllGlobals()
     }
   })
 

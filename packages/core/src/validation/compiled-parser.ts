@@ -366,8 +366,10 @@ function generatedObject(fields: readonly Field[]): Step | undefined {
       closureObject(fields),
       ...fields.map((field) => field.parse),
     )
-  } catch {
-    return undefined
+  } catch (error) {
+    // The runtime refuses code generation; any other error is a bug in the source above.
+    if (error instanceof EvalError) return undefined
+    throw error
   }
 }
 
