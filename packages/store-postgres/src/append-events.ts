@@ -2,6 +2,7 @@ import {
   LedgerError,
   canonicalJson,
   duplicateOutcome,
+  outcomeResultJson,
   sealEvent,
   startVersions,
   withoutUndefined,
@@ -86,7 +87,7 @@ function writeAndCommitSql(
         ${textArray(outcomes.map((o) => o.commandId))},
         ${textArray(outcomes.map((o) => o.commandType))},
         ${textArray(outcomes.map((o) => o.content))},
-        ${textArray(outcomes.map((o) => JSON.stringify(o.result)))},
+        ${textArray(outcomes.map((o) => outcomeResultJson(o.result)))},
         ${textArray(outcomes.map((o) => o.recordedAt))})`)
   }
   if (events.length > 0) {
