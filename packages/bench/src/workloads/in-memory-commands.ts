@@ -30,10 +30,8 @@ export async function inMemoryCommands(options: InMemoryCommandsOptions): Promis
     const count = options.commands
     const entries = takeMix(commandMix(framework, { prefix: `run${run + 1}` }), count)
     const { result: tally, ...elapsed } = await timed(() => executeInTurn(ledger, entries))
-    if (run < 0) {
-      await ledger.close()
-      continue
-    }
+    await ledger.close()
+    if (run < 0) continue
     note(
       `in memory, run ${run + 1}: ${count} commands (${tally.refused} refused, ${tally.replayed} repeated, ${tally.events} events) in ${elapsed.wallMs.toFixed(0)} ms`,
     )
@@ -46,6 +44,5 @@ export async function inMemoryCommands(options: InMemoryCommandsOptions): Promis
       count,
       elapsed,
     )
-    await ledger.close()
   }
 }
