@@ -11,7 +11,8 @@ function beneficiary(state: Draft<FrameworkState>, id: string): Draft<Beneficiar
 
 /**
  * Applies one event to a framework state. Written as an immer recipe: it mutates `state`, which
- * is a draft on the command path and a private mutable copy on bulk replay.
+ * on the command path is the cached state itself, once the append succeeded (ADR 0007), or a
+ * private copy, and on bulk replay a private mutable copy.
  */
 export function evolveFramework(state: Draft<FrameworkState>, event: FrameworkEvent): void {
   switch (event.type) {
