@@ -24,7 +24,7 @@ import type { EventStoreContractFactory } from './event-store-contract-factory.j
  *
  * ```ts
  * import { createInMemoryStore } from '@plafond/core'
- * import { describeEventStoreContract } from '@plafond/testing'
+ * import { describeEventStoreContract } from '@plafond/testing/store-contract'
  *
  * describeEventStoreContract('in-memory store', { create: async () => createInMemoryStore() })
  * ```
