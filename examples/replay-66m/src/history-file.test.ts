@@ -13,8 +13,14 @@ describe('the history file', () => {
     const committed = await readFile(HISTORY_FILE, 'utf8')
     const fresh = renderHistory(DEFAULT_SEED)
     // Compare sizes first: a failure then names the problem without printing 2 MB.
-    expect(committed.length, 'data/history.jsonl is stale: run `pnpm generate`').toBe(fresh.length)
-    expect(committed === fresh, 'data/history.jsonl is stale: run `pnpm generate`').toBe(true)
+    expect(
+      committed.length,
+      'data/history.jsonl is stale: run `pnpm --filter @plafond/example-replay-66m generate`',
+    ).toBe(fresh.length)
+    expect(
+      committed === fresh,
+      'data/history.jsonl is stale: run `pnpm --filter @plafond/example-replay-66m generate`',
+    ).toBe(true)
   })
 
   it('stays commit-sized: under 5 MB, a few thousand commands', () => {

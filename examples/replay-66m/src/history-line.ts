@@ -26,7 +26,7 @@ export function parseJsonl(text: string, source = 'history'): HistoryLine[] {
       value = JSON.parse(row)
     } catch (error) {
       throw new SyntaxError(
-        `${source}:${index + 1}: expected one JSON object per line, found text that does not parse (${(error as Error).message}). Regenerate the file with \`pnpm generate\`.`,
+        `${source}:${index + 1}: expected one JSON object per line, found text that does not parse (${(error as Error).message}). Regenerate the file with \`pnpm --filter @plafond/example-replay-66m generate\`.`,
         { cause: error },
       )
     }

@@ -149,7 +149,7 @@ const failures = [
   ...(!whole || summary.totals.paid === TOTAL_PAID_CENTS
     ? []
     : [
-        'the total paid is not 66 000 000.00 €: the file is not the calibrated history; run `pnpm generate`',
+        'the total paid is not 66 000 000.00 €: the file is not the calibrated history; run `pnpm --filter @plafond/example-replay-66m generate`',
       ]),
   ...(summary.breaches.length === 0 ? [] : [`${summary.breaches.length} invariant breaches`]),
 ]
