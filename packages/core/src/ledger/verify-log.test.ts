@@ -160,6 +160,25 @@ describe('verify', () => {
     expect(await verifyLog(tampered(store, log))).toMatchObject({ ok: false, position: '11' })
   })
 
+  it('reports members of the wrong kind instead of throwing, naming the member', async () => {
+    const { store, events } = await realLog()
+    const cases: [Partial<Record<keyof RecordedEvent, unknown>>, RegExp, string][] = [
+      [{ id: Object.create(null) as object }, /its id is \{\}, not text/, '4'],
+      [{ version: 1.5 }, /its version is 1\.5, not an integer/, '4'],
+      [{ data: null }, /its data is null, not an object/, '4'],
+      [{ position: 4 }, /its position is 4, not text/, '4'],
+      [{ data: { amount: 0.1 } }, /cannot be hashed .*safe integers/, '4'],
+    ]
+    for (const [change, reason, position] of cases) {
+      const log = events.map((e, i) => (i === 3 ? ({ ...e, ...change } as RecordedEvent) : e))
+      expect(await verifyLog(tampered(store, log))).toEqual({
+        ok: false,
+        position,
+        reason: expect.stringMatching(reason) as unknown,
+      })
+    }
+  })
+
   it('finds events removed from the end when the head still names the last one', async () => {
     const { store, events } = await realLog()
     const result = await verifyLog(tampered(store, events.slice(0, 10)))

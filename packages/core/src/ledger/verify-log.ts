@@ -19,12 +19,45 @@ export interface VerifyOptions {
   readonly progressEvery?: number
 }
 
+/** A stored value as text for a report, whatever it is (a changed row may hold anything). */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return `a ${typeof value}`
+  }
+}
+
+const TEXT_MEMBERS = ['id', 'stream', 'type', 'position', 'prevHash', 'hash'] as const
+const INTEGER_MEMBERS = ['version', 'schemaVersion'] as const
+
+/** Why an event's envelope cannot be a stored event's, if it cannot: a member of the wrong kind. */
+function malformed(event: RecordedEvent): string | undefined {
+  for (const name of TEXT_MEMBERS) {
+    if (typeof event[name] !== 'string')
+      return `its ${name} is ${shown(event[name])}, not text: the event was changed`
+  }
+  for (const name of INTEGER_MEMBERS) {
+    if (!Number.isSafeInteger(event[name]))
+      return `its ${name} is ${shown(event[name])}, not an integer: the event was changed`
+  }
+  for (const name of ['data', 'meta'] as const) {
+    const value: unknown = event[name]
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return `its ${name} is ${shown(value)}, not an object: the event was changed`
+  }
+  return undefined
+}
+
 function check(
   event: RecordedEvent,
   expectedPrev: string,
   previousPosition: bigint,
   lastVersion: number,
 ): string | undefined {
+  const shape = malformed(event)
+  if (shape) return shape
   let position: bigint
   try {
     position = BigInt(event.position)
@@ -37,8 +70,14 @@ function check(
   if (event.prevHash !== expectedPrev) {
     return `prevHash does not match the hash of the previous event: an event was removed, inserted or reordered before it`
   }
-  if (hashEvent(event) !== event.hash)
-    return 'its content does not match its hash: the event was changed'
+  let hash: string
+  try {
+    hash = hashEvent(event)
+  } catch (error) {
+    // Canonical JSON refuses what JSON cannot carry exactly (a fraction, a bigint): no store wrote it.
+    return `its content cannot be hashed (${(error as Error).message}): the event was changed`
+  }
+  if (hash !== event.hash) return 'its content does not match its hash: the event was changed'
   if (event.version !== lastVersion + 1) {
     return `stream ${event.stream} jumps from version ${lastVersion} to ${event.version}: an event of the stream is missing or out of order`
   }
@@ -46,8 +85,10 @@ function check(
 }
 
 /**
- * Walks the whole log in position order and checks the hash chain, positions, stream versions and
- * every event's schema; then that the store's head is the last event, and the checkpoint if given.
+ * Walks the whole log in position order and checks each envelope's members, the hash chain,
+ * positions, stream versions and every event's schema; then that the store's head is the last
+ * event, and the checkpoint if given. A changed event is reported, never thrown on, whatever it
+ * holds.
  */
 export async function verifyLog(
   store: EventStore,
@@ -66,7 +107,7 @@ export async function verifyLog(
   try {
     for await (const event of store.readAll()) {
       const reason = check(event, expectedPrev, previousPosition, versions.get(event.stream) ?? 0)
-      if (reason) return { ok: false, position: event.position, reason }
+      if (reason) return { ok: false, position: shown(event.position), reason }
       try {
         decodeEvent(event)
       } catch (error) {
