@@ -1,4 +1,9 @@
-import { checkLedgerAgainstModel, checkLedgerInvariants, propertyRuns } from '@plafond/testing'
+import {
+  checkInterleavings,
+  checkLedgerAgainstModel,
+  checkLedgerInvariants,
+  propertyRuns,
+} from '@plafond/testing'
 import { Pool } from 'pg'
 import { afterAll, expect, it } from 'vitest'
 import { createPostgresStore } from './create-postgres-store.js'
@@ -22,5 +27,11 @@ describePostgres(database, 'PostgreSQL store: the ledger against the reference m
 
   it('the invariants of DOMAIN.md hold after every step', async () => {
     await checkLedgerInvariants({ createStore, numRuns: propertyRuns(5) })
+  })
+
+  it('interleavings of two ledgers over one schema give the outcome of a serial execution', async () => {
+    const report = await checkInterleavings({ createStore, numRuns: propertyRuns(10) })
+    expect(report.runs).toBeGreaterThan(0)
+    console.log('interleavings on PostgreSQL:', report)
   })
 })
