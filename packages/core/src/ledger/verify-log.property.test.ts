@@ -1,22 +1,13 @@
 // Invariant 8 of DOMAIN.md as properties: any change, removal, insertion or reordering of stored
 // events is detected by `verify`, wherever it is made in a real log.
 import { fc } from '@fast-check/vitest'
-import {
-  accountantOf,
-  awardContractCommand,
-  buyerOf,
-  contractFixture,
-  executeAll,
-  openedLedger,
-  propertyRuns,
-  SIRETS,
-} from '@plafond/testing'
+import { accountantOf, buyerOf, propertyRuns, SIRETS } from '@plafond/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { canonicalJson } from '../events/canonical-json.js'
 import type { RecordedEvent } from '../events/envelope.js'
 import { sealEvent } from '../events/hash-chain.js'
-import { createInMemoryStore } from '../store/in-memory-store.js'
-import type { EventStore, LogHead } from '../store/event-store.js'
+import type { EventStore } from '../store/event-store.js'
+import { headOf, recordedLog, resealFrom, tampered } from '../test-support/tampered-log.js'
 import { verifyLog } from './verify-log.js'
 
 const B = SIRETS.beneficiaryB
@@ -25,87 +16,48 @@ const B = SIRETS.beneficiaryB
  * A real log of about twenty events of a dozen types: the opened framework, two awards, services
  * certified, an invoice and its payment, paid late (so with late-payment interest).
  */
-async function realLog(): Promise<{ store: EventStore; events: RecordedEvent[] }> {
-  const store = createInMemoryStore()
-  const ledger = await openedLedger({ store })
-  await executeAll(
-    ledger,
-    [
-      awardContractCommand(contractFixture({ contractId: 'MS-1' })),
-      awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '50000' })),
-      {
-        type: 'CertifyService',
-        commandId: 'certify-1',
-        contractId: 'MS-1',
-        serviceId: 'S-1',
-        amount: '1000',
-        certifiedOn: '2025-04-01',
-      },
-      {
-        type: 'CertifyService',
-        commandId: 'certify-2',
-        contractId: 'MS-2',
-        serviceId: 'S-2',
-        amount: '500',
-        certifiedOn: '2025-04-10',
-      },
-    ],
-    buyerOf(B),
-  )
-  await executeAll(
-    ledger,
+const realLog = () =>
+  recordedLog(
     [
       {
-        type: 'RecordInvoice',
-        commandId: 'invoice-1',
-        contractId: 'MS-1',
-        invoiceId: 'I-1',
-        amount: '1000',
-        vat: '200',
-        receivedOn: '2025-04-02',
+        commands: [
+          {
+            type: 'CertifyService',
+            commandId: 'certify-2',
+            contractId: 'MS-2',
+            serviceId: 'S-2',
+            amount: '500',
+            certifiedOn: '2025-04-10',
+          },
+        ],
+        actor: buyerOf(B),
       },
       {
-        type: 'RecordPayment',
-        commandId: 'payment-1',
-        contractId: 'MS-1',
-        paymentId: 'P-1',
-        amount: '1000',
-        paidOn: '2025-05-20',
-        invoiceId: 'I-1',
+        commands: [
+          {
+            type: 'RecordInvoice',
+            commandId: 'invoice-1',
+            contractId: 'MS-1',
+            invoiceId: 'I-1',
+            amount: '1000',
+            vat: '200',
+            receivedOn: '2025-04-02',
+          },
+          {
+            type: 'RecordPayment',
+            commandId: 'payment-1',
+            contractId: 'MS-1',
+            paymentId: 'P-1',
+            amount: '1000',
+            paidOn: '2025-05-20',
+            invoiceId: 'I-1',
+          },
+        ],
+        actor: accountantOf(B),
       },
     ],
-    accountantOf(B),
+    1000,
   )
-  const events: RecordedEvent[] = []
-  for await (const event of store.readAll()) events.push(event)
-  return { store, events }
-}
-
-/** The store, read as `events`, its head `head` (the real one by default). */
-function tampered(store: EventStore, events: readonly RecordedEvent[], head?: LogHead): EventStore {
-  return {
-    ...store,
-    async *readAll() {
-      for (const event of events) yield event
-    },
-    head: async () => head ?? (await store.head()),
-  }
-}
-
-function headOf(events: readonly RecordedEvent[]): LogHead {
-  const last = events.at(-1)!
-  return { position: last.position, hash: last.hash }
-}
-
-/** Seals events again from index `from` on, each chained to the one before: a forger's work. */
-function resealFrom(events: readonly RecordedEvent[], from: number): RecordedEvent[] {
-  const out = events.slice(0, from)
-  for (const event of events.slice(from)) {
-    const { hash: _hash, ...rest } = event
-    out.push(sealEvent({ ...rest, prevHash: out.at(-1)?.hash ?? rest.prevHash }))
-  }
-  return out
-}
 
 /** A JSON value: what a forger may write into a member. */
 const jsonValue = fc.oneof(

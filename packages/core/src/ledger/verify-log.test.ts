@@ -1,74 +1,15 @@
-import {
-  awardContractCommand,
-  buyerOf,
-  contractFixture,
-  executeAll,
-  openedLedger,
-  SIRETS,
-} from '@plafond/testing'
 import { describe, expect, it } from 'vitest'
 import type { RecordedEvent } from '../events/envelope.js'
 import { sealEvent } from '../events/hash-chain.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
-import type { EventStore, LogHead } from '../store/event-store.js'
 import { createLedger } from './create-ledger.js'
+import { headOf, recordedLog, resealFrom, tampered } from '../test-support/tampered-log.js'
 import { verifyLog } from './verify-log.js'
 
-const B = SIRETS.beneficiaryB
-
-/** A store with a real log of 12 events: the opened framework, two awards, a certification. */
-async function realLog(): Promise<{ store: EventStore; events: RecordedEvent[] }> {
-  const store = createInMemoryStore({ batchSize: 4 })
-  const ledger = await openedLedger({ store })
-  await executeAll(
-    ledger,
-    [
-      awardContractCommand(contractFixture({ contractId: 'MS-1' })),
-      awardContractCommand(contractFixture({ contractId: 'MS-2', amount: '50000' })),
-      {
-        type: 'CertifyService',
-        commandId: 'certify',
-        contractId: 'MS-1',
-        serviceId: 'S-1',
-        amount: '1000',
-        certifiedOn: '2025-04-01',
-      },
-    ],
-    buyerOf(B),
-  )
-  const events: RecordedEvent[] = []
-  for await (const event of store.readAll()) events.push(event)
-  return { store, events }
-}
-
-/** The same store, whose log reads as `events` (and whose head is `head`, the real one by default). */
-function tampered(store: EventStore, events: readonly RecordedEvent[], head?: LogHead): EventStore {
-  return {
-    ...store,
-    async *readAll() {
-      for (const event of events) yield event
-    },
-    head: async () => head ?? (await store.head()),
-  }
-}
-
-/** Re-seals events from `from` (an index) on, as a forger who knows the hash rule would. */
-function resealFrom(events: readonly RecordedEvent[], from: number): RecordedEvent[] {
-  const out = events.slice(0, from)
-  for (const event of events.slice(from)) {
-    const { hash: _hash, ...rest } = event
-    out.push(sealEvent({ ...rest, prevHash: out.at(-1)?.hash ?? rest.prevHash }))
-  }
-  return out
-}
+const realLog = () => recordedLog()
 
 function withData(event: RecordedEvent, change: Record<string, unknown>): RecordedEvent {
   return { ...event, data: { ...(event.data as object), ...change } }
-}
-
-function headOf(events: readonly RecordedEvent[]): LogHead {
-  const last = events.at(-1)!
-  return { position: last.position, hash: last.hash }
 }
 
 describe('verify', () => {
