@@ -65,6 +65,22 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // vitest's toMatchObject takes a RegExp for an object with no members, which any value
+    // matches: `{ reason: /x/ }` passes whatever the reason. expect.stringMatching tests it.
+    files: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(toMatchObject|objectContaining)$/] Property > Literal[regex]',
+          message:
+            'toMatchObject passes whatever a member is when the expected member is a RegExp: write expect.stringMatching(/…/).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
