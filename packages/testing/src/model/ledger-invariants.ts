@@ -7,8 +7,9 @@ function euros(cents: bigint): string {
 }
 
 /**
- * Every broken invariant of `DOMAIN.md` (1, 2, 3, 4, 6; 5 comes from the fold's own notes) in a
- * set of balances, one sentence each; empty when the ledger is sound.
+ * Every broken invariant of `DOMAIN.md` (1 to 4, 5 for the number of holders, 6; the rest of 5
+ * comes from the fold's own notes) in a set of balances, one sentence each; empty when the ledger
+ * is sound.
  */
 export function ledgerInvariantViolations(balances: LedgerBalances): string[] {
   const found: string[] = []

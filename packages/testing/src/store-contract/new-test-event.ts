@@ -65,7 +65,7 @@ export function newTestEvent(overrides: TestEventOverrides = {}): NewEvent {
   }
 }
 
-/** `count` new events from `newTestEvent`, each with its own id. */
+/** `count` new events from `newTestEvent`, each with its own id unless `overrides` gives one. */
 export function newTestEvents(count: number, overrides: TestEventOverrides = {}): NewEvent[] {
   return Array.from({ length: count }, () => newTestEvent(overrides))
 }
