@@ -43,4 +43,23 @@ describe('raceForAllocation', () => {
     }).catch((e: unknown) => e)
     expect(String((error as Error).cause)).toMatch(/passed the allocation|Invariants broken/)
   })
+
+  it('starts from the run a path names, as fast-check prints it with the seed', async () => {
+    const race = (numRuns: number, path?: string) =>
+      raceForAllocation({
+        createStore: () => createInMemoryStore(),
+        numRuns,
+        seed: 42,
+        ...(path === undefined ? {} : { path }),
+      })
+    // Run 3 of seed 42 alone, against what the fourth run added to the first three.
+    const third = await race(3)
+    const fourth = await race(4)
+    const alone = await race(1, '3')
+    const first = await race(1)
+    expect(alone.accepted).toBe(fourth.accepted - third.accepted)
+    expect(alone.refused).toBe(fourth.refused - third.refused)
+    // This seed's run 3 is unlike its run 0, so a path left out would show.
+    expect([first.accepted, first.refused]).not.toEqual([alone.accepted, alone.refused])
+  })
 })

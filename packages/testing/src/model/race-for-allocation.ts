@@ -30,6 +30,8 @@ export interface RaceOptions {
   readonly numRuns?: number
   /** Replays a failure: the seed fast-check printed. */
   readonly seed?: number
+  /** Replays a failure: the path fast-check printed, with `seed`. */
+  readonly path?: string
   /** Stops at the first failure without shrinking it: faster, with a longer counterexample. */
   readonly endOnFailure?: boolean
 }
@@ -226,6 +228,7 @@ export async function raceForAllocation(options: RaceOptions): Promise<RaceRepor
   await fc.assert(property, {
     numRuns: options.numRuns ?? propertyRuns(3),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.endOnFailure === true ? { endOnFailure: true } : {}),
   })
   return totals
