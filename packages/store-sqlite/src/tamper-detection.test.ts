@@ -49,6 +49,7 @@ afterAll(() => directory.remove())
 async function verifyAfter(
   tamper: (db: Database.Database) => void,
   checkpoint?: LogHead,
+  outcomes = false,
 ): Promise<VerifyResult> {
   const path = directory.file(`tampered-${++copies}.db`)
   copyFileSync(pristine, path)
@@ -59,7 +60,7 @@ async function verifyAfter(
   db.close()
   const store = createSqliteStore({ path, readonly: true })
   try {
-    return await verifyLog(store, checkpoint ? { checkpoint } : {})
+    return await verifyLog(store, { ...(checkpoint ? { checkpoint } : {}), outcomes })
   } finally {
     await store.close()
   }
@@ -210,6 +211,26 @@ describe('tampering with the SQLite file is seen by verifyLog', () => {
       ok: false,
       position: String(AT),
       reason: expect.stringMatching(/does not parse/) as unknown,
+    })
+  })
+
+  it('a deleted outcome row is found with outcomes: true, at the first event of its command', async () => {
+    const event = events[AT - 1]!
+    const commandId = event.meta.commandId
+    const first = events.find((e) => e.meta.commandId === commandId)!
+    const remove = (db: Database.Database) =>
+      db.prepare('DELETE FROM command_outcomes WHERE command_id = ?').run(commandId)
+    // The chain does not cover outcomes: only the outcome check sees it.
+    expect(await verifyAfter(remove)).toMatchObject({ ok: true })
+    expect(await verifyAfter(remove, undefined, true)).toEqual({
+      ok: false,
+      position: first.position,
+      reason: expect.stringMatching(/no recorded outcome/) as unknown,
+    })
+    expect(await verifyAfter(() => undefined, undefined, true)).toEqual({
+      ok: true,
+      events: events.length,
+      head,
     })
   })
 

@@ -254,4 +254,42 @@ describe('verify, invariant 8: any tampering with stored events is detected', ()
       { numRuns: propertyRuns(200) },
     )
   })
+
+  it('with outcomes, finds any command outcome deleted, made a refusal or moved, at its first event', async () => {
+    const commands = [...new Set(events.map((e) => e.meta.commandId))]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        fc.constantFrom('deleted', 'refused', 'moved'),
+        fc.integer({ min: 1, max: 50 }),
+        async (pick, how, shift) => {
+          const commandId = commands[pick % commands.length]!
+          const forged: EventStore = {
+            ...store,
+            findOutcome: async (id) => {
+              const real = await store.findOutcome(id)
+              if (id !== commandId || real === undefined || !real.result.ok) return real
+              if (how === 'deleted') return undefined
+              if (how === 'refused') {
+                const rejection = { code: 'forbidden', message: 'forged', details: {} } as const
+                return { ...real, result: { ok: false, rejection } }
+              }
+              const written = real.result.written.map((range) => ({
+                ...range,
+                fromVersion: range.fromVersion + shift,
+                toVersion: range.toVersion + shift,
+              }))
+              return { ...real, result: { ok: true, written } }
+            },
+          }
+          const result = await verifyLog(forged, { outcomes: true })
+          expect(result).toMatchObject({
+            ok: false,
+            position: events.find((e) => e.meta.commandId === commandId)!.position,
+          })
+        },
+      ),
+      { numRuns: propertyRuns(100) },
+    )
+  })
 })

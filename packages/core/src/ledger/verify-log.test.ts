@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RecordedEvent } from '../events/envelope.js'
+import type { CommandOutcome, EventStore } from '../store/event-store.js'
 import { sealEvent } from '../events/hash-chain.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
 import { createLedger } from './create-ledger.js'
@@ -179,6 +180,87 @@ describe('verify', () => {
         position: '12',
         reason: expect.stringMatching(/no longer contains/) as unknown,
       })
+    })
+  })
+
+  describe('with outcomes', () => {
+    /** The store, whose outcome for `commandId` reads as `outcome` (undefined: deleted). */
+    function withOutcome(
+      store: EventStore,
+      commandId: string,
+      outcome: (real: CommandOutcome) => CommandOutcome | undefined,
+    ): EventStore {
+      return {
+        ...store,
+        findOutcome: async (id) => {
+          const real = await store.findOutcome(id)
+          return id === commandId && real !== undefined ? outcome(real) : real
+        },
+      }
+    }
+
+    /** The position of the first event command `commandId` wrote. */
+    function firstOf(events: readonly RecordedEvent[], commandId: string): string {
+      return events.find((e) => e.meta.commandId === commandId)!.position
+    }
+
+    it('passes on a real log, whose every event is named by its command outcome', async () => {
+      const { store, events } = await realLog()
+      expect(await verifyLog(store, { outcomes: true })).toEqual({
+        ok: true,
+        events: events.length,
+        head: headOf(events),
+      })
+    })
+
+    it('finds a deleted outcome at its command first event, which the chain alone cannot', async () => {
+      const { store, events } = await realLog()
+      const forged = withOutcome(store, 'award:MS-2', () => undefined)
+      expect(await verifyLog(forged)).toMatchObject({ ok: true })
+      expect(await verifyLog(forged, { outcomes: true })).toEqual({
+        ok: false,
+        position: firstOf(events, 'award:MS-2'),
+        reason: expect.stringMatching(/award:MS-2 .*no recorded outcome/) as unknown,
+      })
+    })
+
+    it('finds an outcome turned into a refusal, or naming other versions', async () => {
+      const { store, events } = await realLog()
+      const refused = withOutcome(store, 'certify', (real) => ({
+        ...real,
+        result: {
+          ok: false,
+          rejection: { code: 'contract_closed', message: 'forged', details: {} },
+        },
+      }))
+      expect(await verifyLog(refused, { outcomes: true })).toEqual({
+        ok: false,
+        position: firstOf(events, 'certify'),
+        reason: expect.stringMatching(/refusal \(contract_closed\)/) as unknown,
+      })
+      const elsewhere = withOutcome(store, 'certify', (real) => ({
+        ...real,
+        result: { ok: true, written: [{ stream: 'contract-MS-1', fromVersion: 9, toVersion: 9 }] },
+      }))
+      expect(await verifyLog(elsewhere, { outcomes: true })).toEqual({
+        ok: false,
+        position: firstOf(events, 'certify'),
+        reason: expect.stringMatching(/does not name it/) as unknown,
+      })
+    })
+
+    it('looks each command up once, however many events it wrote', async () => {
+      const { store, events } = await realLog()
+      const looked: string[] = []
+      const counting: EventStore = {
+        ...store,
+        findOutcome: (id) => {
+          looked.push(id)
+          return store.findOutcome(id)
+        },
+      }
+      expect(await verifyLog(counting, { outcomes: true })).toMatchObject({ ok: true })
+      expect(looked).toEqual([...new Set(events.map((e) => e.meta.commandId))])
     })
   })
 })

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../events/envelope.js'
 import { decodeEvent } from '../events/event-codec.js'
 import { GENESIS_HASH, hashEvent } from '../events/hash-chain.js'
-import type { EventStore, LogHead } from '../store/event-store.js'
+import type { CommandOutcome, EventStore, LogHead } from '../store/event-store.js'
 import { isLedgerError } from './ledger-error.js'
 
 /** The outcome of `verify()`: the whole chain checks out, or the first bad position and why. */
@@ -17,6 +17,13 @@ export interface VerifyOptions {
   readonly onProgress?: (events: number) => void
   /** How often `onProgress` is called; 100 000 events by default. */
   readonly progressEvery?: number
+  /**
+   * Also checks the command outcomes, which the hash chain does not cover: each event's command
+   * (`meta.commandId`) must have a recorded outcome that succeeded and names the event. A deleted
+   * outcome would let a resend of its command be decided again. One `findOutcome` per command:
+   * off by default.
+   */
+  readonly outcomes?: boolean
 }
 
 /** A stored value as text for a report, whatever it is (a changed row may hold anything). */
@@ -84,11 +91,35 @@ function check(
   return undefined
 }
 
+/** Why `outcome`, the one recorded for `commandId`, contradicts `event`, which that command wrote. */
+function outcomeMismatch(
+  event: RecordedEvent,
+  commandId: string,
+  outcome: CommandOutcome | undefined,
+): string | undefined {
+  if (outcome === undefined) {
+    return `command ${commandId} wrote this event but has no recorded outcome: a resend of it would be decided again. Restore the outcomes from a backup.`
+  }
+  if (!outcome.result.ok) {
+    return `command ${commandId} wrote this event but its recorded outcome is a refusal (${outcome.result.rejection.code}): the outcome was changed`
+  }
+  const named = outcome.result.written.some(
+    (range) =>
+      range.stream === event.stream &&
+      range.fromVersion <= event.version &&
+      event.version <= range.toVersion,
+  )
+  if (!named) {
+    return `command ${commandId} wrote this event (${event.stream} version ${event.version}) but its recorded outcome does not name it: the outcome was changed`
+  }
+  return undefined
+}
+
 /**
  * Walks the whole log in position order and checks each envelope's members, the hash chain,
  * positions, stream versions and every event's schema; then that the store's head is the last
- * event, and the checkpoint if given. A changed event is reported, never thrown on, whatever it
- * holds.
+ * event, and the checkpoint if given; with `outcomes`, each event's command outcome too. A changed
+ * event is reported, never thrown on, whatever it holds.
  */
 export async function verifyLog(
   store: EventStore,
@@ -104,6 +135,11 @@ export async function verifyLog(
   let last: LogHead | undefined
   let headSeen = headBefore === undefined
   let checkpointSeen = false
+  // A command's events are consecutive in the log: its outcome is looked up once.
+  let outcomeOf: { readonly commandId: string; readonly outcome: CommandOutcome | undefined } = {
+    commandId: '',
+    outcome: undefined,
+  }
   try {
     for await (const event of store.readAll()) {
       const reason = check(event, expectedPrev, previousPosition, versions.get(event.stream) ?? 0)
@@ -118,6 +154,21 @@ export async function verifyLog(
         matchHead(event, headBefore, "the store's head") ??
         matchHead(event, options.checkpoint, 'the checkpoint')
       if (mismatch) return { ok: false, position: event.position, reason: mismatch }
+      if (options.outcomes === true) {
+        const commandId: unknown = (event.meta as Partial<RecordedEvent['meta']>).commandId
+        if (typeof commandId !== 'string' || commandId === '') {
+          return {
+            ok: false,
+            position: event.position,
+            reason: `its meta names no command (commandId is ${shown(commandId)}): the event was changed`,
+          }
+        }
+        if (commandId !== outcomeOf.commandId) {
+          outcomeOf = { commandId, outcome: await store.findOutcome(commandId) }
+        }
+        const contradiction = outcomeMismatch(event, commandId, outcomeOf.outcome)
+        if (contradiction) return { ok: false, position: event.position, reason: contradiction }
+      }
       if (event.position === headBefore?.position) headSeen = true
       if (event.position === options.checkpoint?.position) checkpointSeen = true
       versions.set(event.stream, event.version)
