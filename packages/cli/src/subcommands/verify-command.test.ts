@@ -116,6 +116,38 @@ describe('plafond verify', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, position: '4' })
   })
 
+  it('with --outcomes, finds a deleted command outcome, which the chain does not cover (exit 1)', () => {
+    const whole = run('verify', '--store', 'sqlite:ledger.db', '--outcomes')
+    expect(whole.status, whole.stdout + whole.stderr).toBe(0)
+    const db = new Database(directory.file('ledger.db'), { readonly: true })
+    const { commandId, position } = db
+      .prepare(
+        "SELECT json_extract(meta, '$.commandId') AS commandId, position FROM events WHERE position = 5",
+      )
+      .get() as { commandId: string; position: number }
+    const first = db
+      .prepare(
+        "SELECT min(position) AS first FROM events WHERE json_extract(meta, '$.commandId') = ?",
+      )
+      .get(commandId) as { first: number }
+    db.close()
+    expect(first.first).toBeLessThanOrEqual(position)
+    const deleted = tampered((change) =>
+      change.prepare('DELETE FROM command_outcomes WHERE command_id = ?').run(commandId),
+    )
+    expect(run('verify', '--store', deleted).status).toBe(0)
+    const result = run('verify', '--store', deleted, '--outcomes', '--json')
+    expect(result.status).toBe(1)
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      store: deleted,
+      position: String(first.first),
+      reason: expect.stringMatching(
+        new RegExp(`command ${commandId} .*no recorded outcome`),
+      ) as unknown,
+    })
+  })
+
   it('never creates or changes a ledger: a missing file or another program’s file is exit 4', () => {
     const missing = run('verify', '--store', 'sqlite:nowhere.db')
     expect(missing.status).toBe(4)

@@ -8,6 +8,7 @@ const OPTIONS = {
   ...STORE_OPTION,
   checkpoint: { type: 'string' },
   'write-checkpoint': { type: 'string' },
+  outcomes: { type: 'boolean' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const
@@ -29,6 +30,9 @@ ${STORE_OPTION_HELP}
   --write-checkpoint FILE  when the log verifies, write its head to FILE as JSON:
                            { "position": "…", "hash": "…", "events": n, "verifiedAt": "…" }
                            (FILE may be the one given to --checkpoint: it is replaced)
+  --outcomes               also check the command outcomes, which the chain does not cover: each
+                           event's command must have a recorded outcome that names it (a deleted
+                           outcome would let a resend be decided again); one lookup per command
   --json                   print the result as JSON on stdout
   -q, --quiet              no progress on stderr
   -h, --help               this help
@@ -58,6 +62,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       spec,
       checkpoint: values.checkpoint,
       writeCheckpoint: values['write-checkpoint'],
+      outcomes: values.outcomes === true,
       json: values.json === true,
       quiet: values.quiet === true,
     },

@@ -15,6 +15,8 @@ export interface VerifyRequest {
   readonly checkpoint: string | undefined
   /** `--write-checkpoint`: where to write the head once the log verified. */
   readonly writeCheckpoint: string | undefined
+  /** `--outcomes`: also check each event's command outcome. */
+  readonly outcomes: boolean
   /** The result as JSON. */
   readonly json: boolean
   /** No progress. */
@@ -52,6 +54,7 @@ export async function runVerify(options: VerifyRequest, io: CliIo): Promise<numb
     })
     result = await ledger.verify({
       ...(checkpoint === undefined ? {} : { checkpoint }),
+      outcomes: options.outcomes,
       onProgress: (events) => progress.update(events),
       progressEvery: 1000,
     })
