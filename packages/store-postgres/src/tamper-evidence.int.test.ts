@@ -212,6 +212,21 @@ describePostgres(database, 'PostgreSQL store: tampering with stored events', (ur
     expect(result).toMatchObject({ ok: false, position: String(expected(length)) })
   })
 
+  it('a deleted command outcome passes the chain, and is found with outcomes: true', async () => {
+    const { store, log } = await writtenLog()
+    const award = log.find((event) => event.meta.commandId === 'award:MS-2')!
+    await new TamperDb(pool, store.schema).sql(
+      `DELETE FROM "${store.schema}".command_outcomes WHERE command_id = $1`,
+      ['award:MS-2'],
+    )
+    expect(await verifyLog(store)).toMatchObject({ ok: true, events: log.length })
+    expect(await verifyLog(store, { outcomes: true })).toEqual({
+      ok: false,
+      position: award.position,
+      reason: expect.stringMatching(/award:MS-2 .*no recorded outcome/) as unknown,
+    })
+  })
+
   it('an event added past the head without moving the head is reported', async () => {
     const { store, log } = await writtenLog()
     const last = log[log.length - 1]!
