@@ -7,7 +7,13 @@ import { canonicalJson } from '../events/canonical-json.js'
 import type { RecordedEvent } from '../events/envelope.js'
 import { sealEvent } from '../events/hash-chain.js'
 import type { EventStore } from '../store/event-store.js'
-import { headOf, recordedLog, resealFrom, tampered } from '../test-support/tampered-log.js'
+import {
+  headOf,
+  recordedLog,
+  resealFrom,
+  tampered,
+  withOutcome,
+} from '../test-support/tampered-log.js'
 import { verifyLog } from './verify-log.js'
 
 const B = SIRETS.beneficiaryB
@@ -264,24 +270,20 @@ describe('verify, invariant 8: any tampering with stored events is detected', ()
         fc.integer({ min: 1, max: 50 }),
         async (pick, how, shift) => {
           const commandId = commands[pick % commands.length]!
-          const forged: EventStore = {
-            ...store,
-            findOutcome: async (id) => {
-              const real = await store.findOutcome(id)
-              if (id !== commandId || real === undefined || !real.result.ok) return real
-              if (how === 'deleted') return undefined
-              if (how === 'refused') {
-                const rejection = { code: 'forbidden', message: 'forged', details: {} } as const
-                return { ...real, result: { ok: false, rejection } }
-              }
-              const written = real.result.written.map((range) => ({
-                ...range,
-                fromVersion: range.fromVersion + shift,
-                toVersion: range.toVersion + shift,
-              }))
-              return { ...real, result: { ok: true, written } }
-            },
-          }
+          const forged = withOutcome(store, commandId, (real) => {
+            if (how === 'deleted') return undefined
+            if (!real.result.ok) return real
+            if (how === 'refused') {
+              const rejection = { code: 'forbidden', message: 'forged', details: {} } as const
+              return { ...real, result: { ok: false, rejection } }
+            }
+            const written = real.result.written.map((range) => ({
+              ...range,
+              fromVersion: range.fromVersion + shift,
+              toVersion: range.toVersion + shift,
+            }))
+            return { ...real, result: { ok: true, written } }
+          })
           const result = await verifyLog(forged, { outcomes: true })
           expect(result).toMatchObject({
             ok: false,

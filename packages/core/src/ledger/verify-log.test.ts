@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { RecordedEvent } from '../events/envelope.js'
-import type { CommandOutcome, EventStore } from '../store/event-store.js'
+import type { EventStore } from '../store/event-store.js'
 import { sealEvent } from '../events/hash-chain.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
 import { createLedger } from './create-ledger.js'
-import { headOf, recordedLog, resealFrom, tampered } from '../test-support/tampered-log.js'
+import {
+  headOf,
+  recordedLog,
+  resealFrom,
+  tampered,
+  withOutcome,
+} from '../test-support/tampered-log.js'
 import { verifyLog } from './verify-log.js'
 
 const realLog = () => recordedLog()
@@ -184,21 +190,6 @@ describe('verify', () => {
   })
 
   describe('with outcomes', () => {
-    /** The store, whose outcome for `commandId` reads as `outcome` (undefined: deleted). */
-    function withOutcome(
-      store: EventStore,
-      commandId: string,
-      outcome: (real: CommandOutcome) => CommandOutcome | undefined,
-    ): EventStore {
-      return {
-        ...store,
-        findOutcome: async (id) => {
-          const real = await store.findOutcome(id)
-          return id === commandId && real !== undefined ? outcome(real) : real
-        },
-      }
-    }
-
     /** The position of the first event command `commandId` wrote. */
     function firstOf(events: readonly RecordedEvent[], commandId: string): string {
       return events.find((e) => e.meta.commandId === commandId)!.position

@@ -13,7 +13,7 @@ import type { CommandInput } from '../commands/command.js'
 import type { RecordedEvent } from '../events/envelope.js'
 import { sealEvent } from '../events/hash-chain.js'
 import { createInMemoryStore } from '../store/in-memory-store.js'
-import type { EventStore, LogHead } from '../store/event-store.js'
+import type { CommandOutcome, EventStore, LogHead } from '../store/event-store.js'
 
 /** Commands to run after the first ones, all issued by `actor`. */
 export interface MoreCommands {
@@ -82,4 +82,22 @@ export function resealFrom(events: readonly RecordedEvent[], from: number): Reco
 export function headOf(events: readonly RecordedEvent[]): LogHead {
   const last = events.at(-1)!
   return { position: last.position, hash: last.hash }
+}
+
+/**
+ * The same store, whose outcome for `commandId` reads as `outcome` of the real one (undefined: as
+ * if deleted), as someone with write access to the outcomes table would make it read.
+ */
+export function withOutcome(
+  store: EventStore,
+  commandId: string,
+  outcome: (real: CommandOutcome) => CommandOutcome | undefined,
+): EventStore {
+  return {
+    ...store,
+    findOutcome: async (id) => {
+      const real = await store.findOutcome(id)
+      return id === commandId && real !== undefined ? outcome(real) : real
+    },
+  }
 }
